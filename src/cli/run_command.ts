@@ -1,0 +1,155 @@
+import { parseArgs } from "node:util";
+import { lastValueFrom, tap } from "rxjs";
+import { compileRun } from "../engine/compile_run.ts";
+import { createEngine } from "../engine/create_engine.ts";
+import { analysisPipeline } from "../operators/analysis_pipeline.ts";
+import { solveReference } from "../reference/solve_reference.ts";
+import { setAtPath } from "../spec/set_at_path.ts";
+import { SpecError } from "../spec/spec_error.ts";
+import { createRunStore } from "../store/run_store.ts";
+import { toFinalRecord } from "../store/final_record.ts";
+import { toSnapshotRecord } from "../store/snapshot_record.ts";
+import { createRunId } from "../streams/create_run_id.ts";
+import type { Snapshot } from "../streams/snapshot.ts";
+import { train } from "../streams/train.ts";
+import { type CliIo, denoIo } from "./cli_io.ts";
+import { formatFinalTable } from "./format_final_table.ts";
+import { loadSpecArg } from "./load_spec_arg.ts";
+import { createProgressBar } from "./progress_bar.ts";
+
+/** Exit codes of `biasflow run`. */
+export const EXIT = { ok: 0, error: 1, badInput: 2, diverged: 3, stopped: 130 } as const;
+
+const USAGE = `Usage: deno task run <spec.json | preset> [options]
+
+Trains one run, stores it under <out>/<id>/ and prints its final metrics.
+
+Options:
+  --steps N          override the spec's number of steps
+  --backend B        auto | cpu | webgpu (overrides the spec)
+  --json             NDJSON on stdout: one "snapshot" object per record, then a "final" object
+  --out DIR          run store directory (default: runs)
+  --quiet            no progress bar and no warnings
+  -h, --help         this help
+
+Exit codes: 0 done, 2 bad input, 3 diverged, 130 stopped (Ctrl-C), 1 other errors.
+`;
+
+/** Options of {@link runCommand}. */
+export interface RunCommandOptions {
+  /** Where output goes (default: the process's stdout and stderr). */
+  io?: CliIo;
+  /** Aborting stops the run (the CLI wires Ctrl-C to it). */
+  signal?: AbortSignal;
+}
+
+/**
+ * `deno task run`: validates a spec or preset, trains it with the default
+ * analysis, stores it, and reports progress and the final metrics (or NDJSON
+ * with `--json`). Bad input writes one line to stderr, creates nothing, and
+ * returns 2; a diverged run returns 3.
+ *
+ * @param args The command-line arguments.
+ * @param options Output streams and an abort signal.
+ * @returns The exit code.
+ *
+ * @example Usage
+ * ```ts
+ * import { runCommand } from "./run_command.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let err = "";
+ * const io = { stdout() {}, stderr: (s: string) => err += s, stderrIsTerminal: false };
+ * assert.equal(await runCommand(["no-such-preset"], { io }), 2);
+ * assert.match(err, /Unknown preset/);
+ * ```
+ */
+export async function runCommand(args: string[], options: RunCommandOptions = {}): Promise<number> {
+  const io = options.io ?? denoIo();
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        steps: { type: "string" },
+        backend: { type: "string" },
+        json: { type: "boolean", default: false },
+        out: { type: "string", default: "runs" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`error: ${(e as Error).message}\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) {
+    io.stderr(`error: expected one spec file or preset name but got ${positionals.length}\n${USAGE}`);
+    return EXIT.badInput;
+  }
+
+  let run, reference, engine;
+  try {
+    const arg = loadSpecArg(positionals[0]!);
+    let spec = arg.spec;
+    if (values.steps !== undefined) {
+      const steps = Number(values.steps);
+      if (values.steps.trim() === "" || !Number.isFinite(steps)) {
+        throw new SpecError([{ path: "--steps", message: "Expected a number of steps", input: values.steps }]);
+      }
+      spec = setAtPath(spec, "steps", steps);
+    }
+    if (values.backend !== undefined) spec = setAtPath(spec, "backend", values.backend);
+    run = compileRun(spec, arg.baseDir === undefined ? {} : { baseDir: arg.baseDir });
+    engine = await createEngine(run);
+  } catch (e) {
+    io.stderr(`error: ${(e as Error).message}\n`);
+    return e instanceof SpecError || e instanceof RangeError ? EXIT.badInput : EXIT.error;
+  }
+  if (!values.quiet) { for (const w of run.warnings) io.stderr(`warning: ${w}\n`); }
+
+  try {
+    reference = await solveReference(run);
+    const store = createRunStore(values.out);
+    const id = createRunId(run.spec.name ?? run.spec.problem.kind);
+    const writer = store.create(id, run.spec);
+    const bar = values.quiet || values.json ? null : createProgressBar(io, run.spec.steps);
+    const made = engine;
+    let last: Snapshot;
+    try {
+      last = await lastValueFrom(
+        train(run, { runId: id, engine: () => made, ...(options.signal ? { signal: options.signal } : {}) }).pipe(
+          analysisPipeline(run, reference),
+          tap((s) => {
+            const record = toSnapshotRecord(s);
+            writer.append(record);
+            if (values.json) io.stdout(JSON.stringify(record) + "\n");
+            bar?.update(s.step, s.wall);
+          }),
+        ),
+      );
+    } catch (e) {
+      writer.close();
+      throw e;
+    }
+    const final = toFinalRecord(last, reference);
+    writer.finish(final);
+    bar?.clear();
+    if (values.json) io.stdout(JSON.stringify(final) + "\n");
+    else io.stdout(formatFinalTable(final, { dir: writer.dir }));
+    if (last.status === "diverged") {
+      io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
+      return EXIT.diverged;
+    }
+    return last.status === "stopped" ? EXIT.stopped : EXIT.ok;
+  } catch (e) {
+    io.stderr(`error: ${(e as Error).message}\n`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Tensor } from "../math/tensor.ts";
+
+/** What an engine reports at a recording point: copies, owned by the caller. */
+export interface EngineState {
+  /** Steps taken so far. */
+  readonly step: number;
+  /** L(params), in float64. */
+  readonly loss: number;
+  /** ‖∇L(params)‖₂, in float64. */
+  readonly gradNorm: number;
+  /** Named parameter tensors and optimizer state. */
+  readonly params: Readonly<Record<string, Tensor>>;
+  /** The end-to-end predictor the theorems are about. */
+  readonly predictor: Tensor;
+}
+
+/** Where and why a run stopped being finite. */
+export interface Divergence {
+  /** The step at which the gradient or loss was first not finite (parameters are those of this step). */
+  readonly step: number;
+  /** A sentence for the user. */
+  readonly message: string;
+}
+
+/**
+ * Runs optimizer steps somewhere (float64 on the CPU, float32 on a GPU) and
+ * reads state back only when asked. Engines know nothing of streams.
+ */
+export interface Engine {
+  /** Which backend this engine runs on. */
+  readonly backend: "cpu" | "webgpu";
+  /** Steps taken so far. */
+  readonly step: number;
+  /** Set when a step's gradient was not finite; `advance` then does nothing. */
+  readonly diverged: Divergence | null;
+  /** Takes up to `k` steps (fewer only when the run diverges). */
+  advance(k: number): Promise<void>;
+  /** Reads the current state back. */
+  read(): Promise<EngineState>;
+  /** Frees resources; the engine is unusable afterwards. */
+  dispose(): void;
+}

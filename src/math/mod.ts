@@ -1,0 +1,20 @@
+/**
+ * Pure numerical kernels on typed arrays: norms, cosines, margins, spectra.
+ * No streams, no GPU: every operator and reference solver is built on these.
+ *
+ * This module is browser compatible.
+ *
+ * @example Usage
+ * ```ts
+ * import { lpNorm } from "./mod.ts";
+ * const n = lpNorm(new Float64Array([3, 4]), 2); // 5
+ * ```
+ *
+ * @module
+ */
+export * from "./tensor.ts";
+export * from "./lp_norm.ts";
+export * from "./cosine.ts";
+export * from "./direction_gap.ts";
+export * from "./min_margin.ts";
+export * from "./sigma_max.ts";

@@ -1,0 +1,31 @@
+import type { ProblemSpec } from "../spec/run_spec.ts";
+import { loadData, type LoadDataOptions } from "./load_data.ts";
+import { linearClassification } from "./linear_classification.ts";
+import type { Problem } from "./problem.ts";
+
+/**
+ * Turns a validated problem spec into a {@link Problem}, loading its data.
+ *
+ * @param spec The problem spec.
+ * @param options Where relative data paths start.
+ * @returns The problem.
+ * @throws {SpecError} when the data cannot be loaded.
+ *
+ * @example Usage
+ * ```ts
+ * import { compileProblem } from "./compile_problem.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const p = compileProblem({
+ *   kind: "linear-classification", loss: "logistic", reduction: "sum",
+ *   data: { kind: "dataset", name: "soudry-fig1" },
+ * });
+ * assert.equal(p.size, 2);
+ * ```
+ */
+export function compileProblem(spec: ProblemSpec, options: Pick<LoadDataOptions, "baseDir"> = {}): Problem {
+  switch (spec.kind) {
+    case "linear-classification":
+      return linearClassification(loadData(spec.data, options), { loss: spec.loss, reduction: spec.reduction });
+  }
+}

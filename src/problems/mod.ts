@@ -1,0 +1,20 @@
+/**
+ * Problems: data sets and the objectives trained on them, compiled from specs
+ * into flat-parameter {@link Problem}s with a one-pass gradient.
+ *
+ * @example Usage
+ * ```ts
+ * import { linearClassification, soudryFig1 } from "./mod.ts";
+ * const problem = linearClassification(soudryFig1(), { loss: "logistic", reduction: "sum" });
+ * ```
+ *
+ * @module
+ */
+export * from "./problem.ts";
+export * from "./labeled_data.ts";
+export * from "./separable_data.ts";
+export * from "./soudry_fig1.ts";
+export * from "./read_csv_data.ts";
+export * from "./load_data.ts";
+export * from "./linear_classification.ts";
+export * from "./compile_problem.ts";

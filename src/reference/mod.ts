@@ -1,0 +1,15 @@
+/**
+ * Reference solvers: the solutions the implicit-bias theorems predict, solved
+ * exactly (HiGHS for QPs and LPs, polished with exact linear algebra).
+ *
+ * @example Usage
+ * ```ts
+ * import { maxMarginL2 } from "./mod.ts";
+ * const ref = await maxMarginL2(new Float64Array([0.5, 1.5, 1.5, 0.5]), 2);
+ * ```
+ *
+ * @module
+ */
+export * from "./reference.ts";
+export * from "./max_margin_l2.ts";
+export * from "./solve_reference.ts";
