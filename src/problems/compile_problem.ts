@@ -2,6 +2,10 @@ import type { ProblemSpec } from "../spec/run_spec.ts";
 import { loadData, type LoadDataOptions } from "./load_data.ts";
 import { linearClassification } from "./linear_classification.ts";
 import type { Problem } from "./problem.ts";
+import { matrixSensing } from "./matrix_sensing.ts";
+import { sensingData } from "./sensing_data.ts";
+import { linearNet } from "./linear_net.ts";
+import { linearConvNet } from "./linear_conv_net.ts";
 
 /**
  * Turns a validated problem spec into a {@link Problem}, loading its data.
@@ -27,5 +31,26 @@ export function compileProblem(spec: ProblemSpec, options: Pick<LoadDataOptions,
   switch (spec.kind) {
     case "linear-classification":
       return linearClassification(loadData(spec.data, options), { loss: spec.loss, reduction: spec.reduction });
+    case "matrix-sensing":
+      return matrixSensing(sensingData(spec.measurements, { n: spec.n, symmetric: spec.symmetric }), {
+        rank: spec.rank ?? spec.n,
+        symmetric: spec.symmetric,
+        reduction: spec.reduction,
+      });
+    case "linear-net": {
+      const data = loadData(spec.data, options);
+      const width = spec.width ?? data.d;
+      return linearNet(data, {
+        widths: typeof width === "number" ? Array.from({ length: spec.depth - 1 }, () => width) : width,
+        loss: spec.loss,
+        reduction: spec.reduction,
+      });
+    }
+    case "linear-conv-net":
+      return linearConvNet(loadData(spec.data, options), {
+        depth: spec.depth,
+        loss: spec.loss,
+        reduction: spec.reduction,
+      });
   }
 }

@@ -18,3 +18,8 @@ export * from "./read_csv_data.ts";
 export * from "./load_data.ts";
 export * from "./linear_classification.ts";
 export * from "./compile_problem.ts";
+export * from "./sensing_operator.ts";
+export * from "./sensing_data.ts";
+export * from "./matrix_sensing.ts";
+export * from "./linear_net.ts";
+export * from "./linear_conv_net.ts";

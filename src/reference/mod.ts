@@ -13,3 +13,7 @@
 export * from "./reference.ts";
 export * from "./max_margin_l2.ts";
 export * from "./solve_reference.ts";
+export * from "./min_nuclear_norm.ts";
+export * from "./min_nuclear_norm_diagonal.ts";
+export * from "./sensing_reference.ts";
+export * from "./max_margin_dft_l1.ts";

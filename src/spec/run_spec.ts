@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { defaultInit } from "./default_init.ts";
+import { checkLinearNet, checkMatrixSensing } from "./_check_factorized.ts";
 
 const finite = z.number().refine(Number.isFinite, { message: "Expected a finite number" });
 const positive = finite.refine((v) => v > 0, { message: "Expected a number greater than 0" });
@@ -84,8 +86,88 @@ export const LinearClassificationSchema = z.strictObject({
   data: DataSpecSchema,
 });
 
+const count = z.number().int().min(1);
+const generatedMeasurements = {
+  /** Number of measurements. */
+  m: count,
+  /** Rank of the generated ground truth X*. */
+  truthRank: count,
+  seed: seed.default(0),
+  /** ‖X*‖_* (the truth is scaled to this nuclear norm). */
+  scale: positive.default(1),
+};
+
+/** Sensing matrices given inline: `a` is m matrices of n×n, `y` the m measurements, `truth` optional X*. */
+export const PointsMeasurementsSchema = z.strictObject({
+  kind: z.literal("points"),
+  a: z.array(z.array(z.array(finite))).min(1, { message: "Expected at least one measurement (m = 0)" }),
+  y: z.array(finite),
+  truth: z.array(z.array(finite)).optional(),
+});
+
+/**
+ * Gaussian sensing: Aᵢ with i.i.d. N(0, 1) entries (symmetrized, (B + Bᵀ)/2, for symmetric
+ * problems); `rng: "numpy"` draws them from NumPy's legacy stream in Wu & Rebeschini's order.
+ */
+export const GaussianMeasurementsSchema = z.strictObject({
+  kind: z.literal("gaussian"),
+  ...generatedMeasurements,
+  rng: z.enum(["biasflow", "numpy"]).default("biasflow"),
+});
+
+/** Matrix completion: m distinct entries of X*, observed without noise. */
+export const CompletionMeasurementsSchema = z.strictObject({ kind: z.literal("completion"), ...generatedMeasurements });
+
+/** Commuting (diagonal) sensing: Aᵢ = diag(aᵢ), aᵢ Gaussian; X* diagonal with `truthRank` nonzeros. */
+export const DiagonalMeasurementsSchema = z.strictObject({ kind: z.literal("diagonal"), ...generatedMeasurements });
+
+/** Where the measurements yᵢ = ⟨Aᵢ, X*⟩ of a matrix sensing problem come from. */
+export const MeasurementsSpecSchema = z.discriminatedUnion("kind", [
+  PointsMeasurementsSchema,
+  GaussianMeasurementsSchema,
+  CompletionMeasurementsSchema,
+  DiagonalMeasurementsSchema,
+]);
+
+/** Matrix sensing with a factorized X = UUᵀ (symmetric) or UVᵀ, U and V of n×rank. */
+export const MatrixSensingSchema = z.strictObject({
+  kind: z.literal("matrix-sensing"),
+  n: count.max(1000),
+  /** Width of the factors (default n: full rank, no rank constraint). */
+  rank: count.max(4096).optional(),
+  symmetric: z.boolean().default(true),
+  /** `mean`: L = (1/2m)·Σ rᵢ²; `sum`: L = ½·Σ rᵢ². */
+  reduction: z.enum(["sum", "mean"]).default("mean"),
+  measurements: MeasurementsSpecSchema,
+}).superRefine(checkMatrixSensing);
+
+/** A fully connected linear network of `depth` layers on binary classification data; β = (W_L⋯W₁)ᵀ. */
+export const LinearNetSchema = z.strictObject({
+  kind: z.literal("linear-net"),
+  depth: count.max(64),
+  /** Hidden widths: one for all, or depth − 1 of them (default: the input dimension d). */
+  width: z.union([count.max(4096), z.array(count.max(4096))]).optional(),
+  loss: z.enum(["logistic", "exp"]).default("logistic"),
+  reduction: z.enum(["sum", "mean"]).default("sum"),
+  data: DataSpecSchema,
+}).superRefine(checkLinearNet);
+
+/** An L-layer full-width circular convolutional linear network (Gunasekar et al. 2018); β = d^{-(L-1)/2}·w₁∗⋯∗w_L. */
+export const LinearConvNetSchema = z.strictObject({
+  kind: z.literal("linear-conv-net"),
+  depth: count.max(64),
+  loss: z.enum(["logistic", "exp"]).default("logistic"),
+  reduction: z.enum(["sum", "mean"]).default("sum"),
+  data: DataSpecSchema,
+});
+
 /** The objective being minimized and its data. */
-export const ProblemSpecSchema = z.discriminatedUnion("kind", [LinearClassificationSchema]);
+export const ProblemSpecSchema = z.discriminatedUnion("kind", [
+  LinearClassificationSchema,
+  MatrixSensingSchema,
+  LinearNetSchema,
+  LinearConvNetSchema,
+]);
 
 const momentumFields = {
   momentum: finite.refine((v) => v >= 0 && v < 1, { message: "Expected a momentum in [0, 1)" }).default(0),
@@ -125,6 +207,8 @@ export const InitSpecSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("zeros") }),
   z.strictObject({ kind: z.literal("gaussian"), scale: finite.default(1e-3), seed: seed.default(0) }),
   z.strictObject({ kind: z.literal("values"), values: z.array(finite).min(1) }),
+  /** Every factor s·I (rectangular identities): U₀ = s·I for matrix sensing; factorized problems only. */
+  z.strictObject({ kind: z.literal("identity"), scale: finite.default(1e-3) }),
 ]);
 
 /** When snapshots are taken: log-spaced steps plus a wall-clock heartbeat. */
@@ -142,13 +226,14 @@ export const RunSpecSchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   problem: ProblemSpecSchema,
   optimizer: OptimizerSpecSchema.default({ kind: "gd", lr: 0.1, momentum: 0, nesterov: false }),
-  init: InitSpecSchema.default({ kind: "zeros" }),
+  /** Default: the problem's (`defaultInit`): zeros for linear models, small nonzero for factorized ones. */
+  init: InitSpecSchema.optional(),
   steps: z.number().int({ message: "Expected an integer number of steps" })
     .min(1, { message: "Expected at least 1 step" })
     .max(1e15),
   record: RecordSpecSchema.default({ perDecade: 20, everyMs: 1000 }),
   backend: BackendSchema.default("auto"),
-});
+}).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
 
 /** A run spec after validation, with every default filled in. */
 export type RunSpec = z.output<typeof RunSpecSchema>;
@@ -160,6 +245,10 @@ export type ProblemSpec = RunSpec["problem"];
 export type DataSpec = z.output<typeof DataSpecSchema>;
 /** A validated optimizer spec. */
 export type OptimizerSpec = RunSpec["optimizer"];
+/** A validated matrix sensing problem spec. */
+export type MatrixSensingSpec = z.output<typeof MatrixSensingSchema>;
+/** A validated measurements spec. */
+export type MeasurementsSpec = z.output<typeof MeasurementsSpecSchema>;
 /** A validated init spec. */
 export type InitSpec = RunSpec["init"];
 /** A backend name. */
