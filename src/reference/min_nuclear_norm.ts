@@ -1,7 +1,7 @@
 import { lpNorm } from "../math/lp_norm.ts";
 import type { SensingOperator } from "../problems/sensing_operator.ts";
 import type { ReferenceResult } from "./reference.ts";
-import { choleskySolver } from "./_cholesky.ts";
+import { gramSolver } from "./_gram_solver.ts";
 import { spectralProx } from "./_spectral_prox.ts";
 
 /** Options of {@link minNuclearNorm}. */
@@ -34,8 +34,9 @@ export const MIN_NUCLEAR_NORM_MAX_MEASUREMENTS = 2500;
  * @param operator The measurement map.
  * @param y The measurements.
  * @param options PSD or general, tolerance, iteration limit.
- * @returns The solution (n×n), or why there is none (infeasible, dependent
- *   measurements, too large, no convergence).
+ * @returns The solution (n×n), or why there is none (infeasible or
+ *   inconsistent measurements, too many dependent ones, too large, no
+ *   convergence).
  *
  * @example Usage
  * ```ts
@@ -67,12 +68,13 @@ export function minNuclearNorm(
       error: `Too many measurements for the reference solver (${m} > ${MIN_NUCLEAR_NORM_MAX_MEASUREMENTS})`,
     };
   }
-  const solve = choleskySolver(operator.gram(), m);
+  const solve = gramSolver(operator.gram(), m);
   if (!solve) {
     return {
       kind,
       predictor: null,
-      error: "The sensing matrices are linearly dependent (the Gram matrix AAᵀ is singular)",
+      error: `The ${m} sensing matrices are linearly dependent (the Gram matrix AAᵀ is singular); ` +
+        `remove the redundant ones`,
     };
   }
   const nn = n * n;
@@ -112,7 +114,7 @@ export function minNuclearNorm(
     if (!Number.isFinite(primal + dual)) break;
     const primalTol = n * absTol + tol * Math.max(lpNorm(x, 2), lpNorm(z, 2));
     const dualTol = n * absTol * rho + tol * rho * lpNorm(u, 2);
-    if (primal <= primalTol && dual <= dualTol) return { kind, predictor: { shape: [n, n], data: z.slice() } };
+    if (primal <= primalTol && dual <= dualTol) return feasible(z);
     if (it % 10 === 9 && it < 1000) {
       const f = primal > 10 * dual ? 2 : dual > 10 * primal ? 0.5 : 1;
       rho *= f;
@@ -125,4 +127,24 @@ export function minNuclearNorm(
     error: `ADMM did not converge in ${maxIter} iterations (primal residual ${primal.toExponential(2)}, ` +
       `dual residual ${dual.toExponential(2)})${psd ? "; the measurements may admit no PSD solution" : ""}`,
   };
+
+  /** The solution, once its measurements are checked (dependent ones may be inconsistent). */
+  function feasible(sol: Float64Array): ReferenceResult {
+    operator.measure(sol, r);
+    let err = 0, norm = 0;
+    for (let i = 0; i < m; i++) {
+      err += (r[i]! - y[i]!) ** 2;
+      norm += y[i]! ** 2;
+    }
+    if (Math.sqrt(err) > 1e-6 * Math.sqrt(norm)) {
+      return {
+        kind,
+        predictor: null,
+        error: `The measurements are inconsistent: no matrix meets A(X) = y (residual ${
+          Math.sqrt(err).toExponential(2)
+        })`,
+      };
+    }
+    return { kind, predictor: { shape: [n, n], data: sol.slice() } };
+  }
 }
