@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { compileRun } from "../../src/engine/compile_run.ts";
+import { PRESETS, presetSpec } from "../../src/presets/presets.ts";
+
+const FACTORIZED = [
+  "matrix-sensing",
+  "matrix-completion",
+  "matrix-sensing-diagonal",
+  "deep-linear-net",
+  "linear-conv-net",
+  "linear-net-one-example",
+];
+
+Deno.test("PRESETS has the factorized experiments, each compiling to its problem kind", () => {
+  for (const name of FACTORIZED) {
+    assert.ok(name in PRESETS, name);
+    const run = compileRun(presetSpec(name));
+    assert.equal(run.problem.kind, (PRESETS[name]!.spec.problem as { kind: string }).kind);
+    assert.ok(run.init.some((v) => v !== 0), `${name} must not start at the saddle point 0`);
+  }
+});
+
+Deno.test("presetSpec() matrix-sensing is Wu & Rebeschini's setup: n = 50, m = 750, η = 1, 5000 steps, α = 1e-3", () => {
+  const spec = presetSpec("matrix-sensing");
+  assert.deepEqual(spec.problem, {
+    kind: "matrix-sensing",
+    n: 50,
+    symmetric: true,
+    reduction: "mean",
+    measurements: { kind: "gaussian", m: 750, truthRank: 5, seed: 1, scale: 1, rng: "numpy" },
+  });
+  assert.deepEqual(spec.optimizer, { kind: "gd", lr: 1 });
+  assert.equal(spec.steps, 5000);
+  assert.deepEqual(spec.init, { kind: "identity", scale: Math.sqrt(1e-3) });
+});
