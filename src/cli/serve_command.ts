@@ -17,6 +17,7 @@ Options:
   --runs DIR          run store directory (default: runs)
   --token T           required on every API request (default: env BIASFLOW_TOKEN)
   --limit KEY=VALUE   override a limit (repeatable): ${Object.keys(DEFAULT_LIMITS).join(", ")}
+  --no-viewer         serve the API only (skips bundling the viewer)
   --start PRESET      start a run of this preset once serving (deno task demo uses soudry-fig1)
   --steps N           with --start: the number of steps
   -h, --help          this help
@@ -66,6 +67,7 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
         limit: { type: "string", multiple: true, default: [] },
         start: { type: "string" },
         steps: { type: "string" },
+        "no-viewer": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }).values;
@@ -89,6 +91,7 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       hostname: values.host,
       runsDir: values.runs,
       limits: parseLimits(values.limit),
+      viewer: !values["no-viewer"],
       ...(token ? { token } : {}),
     });
   } catch (e) {

@@ -43,9 +43,16 @@ export function eventStream(c: Context, options: EventStreamOptions): Response {
       if (pending.length > MAX_PENDING) closed = true;
       wake?.();
     });
+    let finished = false;
+    function finish(): void {
+      if (finished) return;
+      finished = true;
+      unsubscribe();
+      options.onClose();
+    }
     stream.onAbort(() => {
       closed = true;
-      unsubscribe();
+      finish();
       wake?.();
     });
     let last = options.after;
@@ -93,8 +100,7 @@ export function eventStream(c: Context, options: EventStreamOptions): Response {
         }
       }
     } finally {
-      unsubscribe();
-      options.onClose();
+      finish();
     }
   });
 }
