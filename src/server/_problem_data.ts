@@ -18,11 +18,16 @@ export interface ProblemData {
 
 /**
  * The points of a stored spec's problem, or null when its problem has none
- * (e.g. matrix problems). Regenerated from the spec: generated data sets are
+ * (e.g. matrix problems, or a stored spec this version cannot read). Regenerated from the spec: generated data sets are
  * seeded, and inline points are in the spec.
  */
 export function problemData(spec: unknown): ProblemData | null {
-  const parsed = parseSpec(spec);
+  let parsed;
+  try {
+    parsed = parseSpec(spec);
+  } catch {
+    return null; // a spec from another version of biasflow: no points to show
+  }
   if (parsed.problem.kind !== "linear-classification" || parsed.problem.data.kind === "csv") return null;
   const problem = compileProblem(parsed.problem) as LinearClassification;
   const { n, d, x, y } = problem.data;

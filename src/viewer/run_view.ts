@@ -176,6 +176,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       const preds = first.trace.predictors;
       for (; hist.done < preds.length; hist.done++) {
         const p = preds[hist.done]!;
+        if (p.predictor.shape.length !== 1 || p.predictor.shape[0] !== points.d) continue;
         const counts = marginHistogram(points.x, points.y, p.predictor.data, edges);
         if (counts) (hist.steps.push(p.step), hist.counts.push(counts));
       }

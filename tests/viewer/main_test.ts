@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { startServer } from "../../src/server/start_server.ts";
+import { writeMatrixRun } from "./_matrix_run.ts";
 
 const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
 const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
@@ -21,7 +22,9 @@ Deno.test({
           "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
       );
     }
-    const server = await startServer({ port: 0, runsDir: await Deno.makeTempDir() });
+    const runsDir = await Deno.makeTempDir();
+    writeMatrixRun(runsDir);
+    const server = await startServer({ port: 0, runsDir });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -112,6 +115,13 @@ Deno.test({
       assert.equal(new Set(strokes).size, 3, "one color per swept value");
       assert.match(await page.locator(".run-header").first().innerText(), /optimizer\.lr = 0\.01/);
       await page.screenshot({ path: new URL("viewer_sweep.png", ARTIFACTS).pathname, fullPage: true });
+
+      // A stored run with a 3×3 matrix predictor (as matrix problems record) shows its singular value spectrum.
+      await page.goto(`${server.url}#/run/matrix-run`);
+      await page.waitForSelector('.problem-views figure:has-text("singular values") path.line');
+      assert.equal(await page.locator('.problem-views figure:has-text("singular values") path.line').count(), 3);
+      assert.ok(await page.locator('figure[data-metric="sv_1"]').count() === 1, "sv_1 gets its own chart");
+      assert.match(await page.locator(".run-header .badge").innerText(), /interrupted/);
 
       assert.deepEqual(errors, []);
       assert.deepEqual(offsite, [], "the viewer loads nothing from elsewhere");
