@@ -14,7 +14,8 @@
  * import assert from "node:assert/strict";
  *
  * const x = new Float64Array([1, 0, 0, 1, -1, 1]);
- * assert.equal(signError(x, new Float64Array([1, 1, -1]), new Float64Array([1, 1])), 2 / 3);
+ * // scores 1, 1, 0: the third is 0, an error
+ * assert.equal(signError(x, new Float64Array([1, 1, -1]), new Float64Array([1, 1])), 1 / 3);
  * ```
  */
 export function signError(x: ArrayLike<number>, y: ArrayLike<number>, beta: ArrayLike<number>): number {

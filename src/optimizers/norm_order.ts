@@ -36,7 +36,7 @@ export function normOrder(norm: NormName): number {
  * import assert from "node:assert/strict";
  *
  * assert.equal(dualOrder(1), Infinity);
- * assert.equal(dualOrder(4 / 3), 4);
+ * assert.equal(dualOrder(1.5), 3);
  * ```
  */
 export function dualOrder(p: number): number {
