@@ -7,6 +7,7 @@ import { maxMarginL2 } from "./max_margin_l2.ts";
 import { maxMarginLinf } from "./max_margin_linf.ts";
 import { multiclassSvm } from "./multiclass_svm.ts";
 import type { ReferenceResult } from "./reference.ts";
+import { formatOrder } from "./_format_order.ts";
 
 /**
  * The ℓp whose max-margin separator an optimizer converges to in direction on
@@ -33,7 +34,9 @@ export function marginNorm(run: CompiledRun): number | string {
     case "adam":
       return `${opt.kind}'s limit direction depends on its step size and initialization; no theorem names a max-margin reference (Gunasekar et al. 2018; Soudry et al. 2018, Fig. 2)`;
     case "mirror":
-      return `No theorem is built in for the limit direction of mirror descent with ½‖w‖²_p (p = ${opt.p}) on separable data`;
+      return `No theorem is built in for the limit direction of mirror descent with ½‖w‖²_p (p = ${
+        formatOrder(opt.p)
+      }) on separable data`;
     default:
       return `No max-margin theorem is known for ${(opt as { kind: string }).kind}`;
   }
@@ -49,9 +52,11 @@ export function classificationReference(run: CompiledRun): Promise<ReferenceResu
   if (p === 1) return maxMarginL1(problem.z, d);
   if (p === Infinity) return maxMarginLinf(problem.z, d);
   return Promise.resolve({
-    kind: `max-margin-l${p}`,
+    kind: `max-margin-l${formatOrder(p)}`,
     predictor: null,
-    error: `No exact ℓ${p} max-margin solver is built in (only p = 1, 2, ∞); the run's ℓ${p} margin is still recorded`,
+    error: `No exact ℓ${formatOrder(p)} max-margin solver is built in (only p = 1, 2, ∞); the run's ℓ${
+      formatOrder(p)
+    } margin is still recorded`,
   });
 }
 
@@ -62,7 +67,9 @@ export function multiclassReference(run: CompiledRun): Promise<ReferenceResult> 
   if (p !== 2) {
     const error = typeof p === "string"
       ? p
-      : `The multiclass theorem covers GD-like methods (the ℓ2 multiclass SVM); none is built in for ℓ${p} steepest descent`;
+      : `The multiclass theorem covers GD-like methods (the ℓ2 multiclass SVM); none is built in for ℓ${
+        formatOrder(p)
+      } steepest descent`;
     return Promise.resolve({ kind: "none", predictor: null, error });
   }
   return multiclassSvm(problem.data.x, problem.data.y, problem.classes);

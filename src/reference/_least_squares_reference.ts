@@ -4,6 +4,7 @@ import { normOrder } from "../optimizers/norm_order.ts";
 import { minLpInterpolant } from "./min_lp_interpolant.ts";
 import { minNormLeastSquares } from "./min_norm_least_squares.ts";
 import type { ReferenceResult } from "./reference.ts";
+import { formatOrder } from "./_format_order.ts";
 
 /**
  * The limit a theorem predicts for a least-squares run:
@@ -32,14 +33,20 @@ export function leastSquaresReference(run: CompiledRun): Promise<ReferenceResult
       const p = normOrder(opt.norm);
       if (p === 2) return Promise.resolve(minNormLeastSquares(x, y, run.init));
       return none(
-        `Steepest descent w.r.t. ℓ${p} on least squares has a step-size-dependent limit, not the minimum-ℓ${p} interpolant (Gunasekar et al. 2018)`,
+        `Steepest descent w.r.t. ℓ${
+          formatOrder(p)
+        } on least squares has a step-size-dependent limit, not the minimum-ℓ${
+          formatOrder(p)
+        } interpolant (Gunasekar et al. 2018)`,
       );
     }
     case "mirror":
       if (opt.p === 2) return Promise.resolve(minNormLeastSquares(x, y, run.init));
       if (!fromZero) {
         return none(
-          `Mirror descent converges to the Bregman projection of w₀; only w₀ = 0 (the minimum-ℓ${opt.p} interpolant) is built in`,
+          `Mirror descent converges to the Bregman projection of w₀; only w₀ = 0 (the minimum-ℓ${
+            formatOrder(opt.p)
+          } interpolant) is built in`,
         );
       }
       return minLpInterpolant(x, y, opt.p);

@@ -1,6 +1,7 @@
 import { lpNorm } from "../math/lp_norm.ts";
 import type { ReferenceResult } from "./reference.ts";
 import { minNormLeastSquares } from "./min_norm_least_squares.ts";
+import { formatOrder } from "./_format_order.ts";
 import { loadHighs } from "./_highs.ts";
 import { LP_OPTIONS, lpTerms } from "./_lp_text.ts";
 import { activeSetSolve } from "./_active_set_solve.ts";
@@ -42,7 +43,7 @@ const MAX_ENTRIES = 2_000_000;
  */
 export async function minLpInterpolant(x: Float64Array, y: Float64Array, p: number): Promise<ReferenceResult> {
   if (!(p >= 1)) throw new RangeError(`Cannot find a minimum lp-norm interpolant: p must be at least 1 but was ${p}`);
-  const kind = `min-l${p === Infinity ? "inf" : p}-interpolant`;
+  const kind = `min-l${p === Infinity ? "inf" : formatOrder(p)}-interpolant`;
   const n = y.length;
   if (n === 0 || x.length % n !== 0) {
     throw new RangeError(`Cannot find an interpolant: ${x.length} entries do not split into ${n} examples`);
@@ -63,7 +64,7 @@ export async function minLpInterpolant(x: Float64Array, y: Float64Array, p: numb
   if (p !== 1 && p !== Infinity) {
     const w = p < 2 ? minLpNewton(x, y, d, p) : primalContinuation(x, Float64Array.from(ls.predictor.data), d, p);
     return w === null
-      ? { kind, predictor: null, error: `Newton's method did not converge for p = ${p}` }
+      ? { kind, predictor: null, error: `Newton's method did not converge for p = ${formatOrder(p)}` }
       : { kind, predictor: { shape: [d], data: w } };
   }
   if (x.length > MAX_ENTRIES) {
