@@ -24,3 +24,4 @@ export * from "./sign_error.ts";
 export * from "./argmax_error.ts";
 export * from "./mean_squared_error.ts";
 export * from "./relative_error.ts";
+export * from "./multiclass_margin.ts";

@@ -6,8 +6,7 @@ import type { Snapshot } from "../streams/snapshot.ts";
 import { angleGap } from "./angle_gap.ts";
 import { cosineTo } from "./cosine_to.ts";
 import { distTo } from "./dist_to.ts";
-import { margin, type MarginData } from "./margin.ts";
-import { marginGap } from "./margin_gap.ts";
+import { metric } from "./metric.ts";
 import { testError } from "./test_error.ts";
 import { runNorm } from "./_run_norm.ts";
 
@@ -19,35 +18,40 @@ const REFERENCE_NORM: Readonly<Record<string, number>> = {
   "multiclass-svm": 2,
 };
 
+/** The normalized margin of a predictor in the ℓp norm (binary: minMargin on z; multiclass: multiclassMargin). */
+export type MarginOf = (predictor: Float64Array, p: number) => number;
+
 /**
- * Margin metrics of a (binary or Kesler-expanded multiclass) classification
- * run, in this order: `margin` in the run's own norm; against the reference
- * `margin_gap` (in the reference's norm) plus, for the unique ℓ2 solutions
- * only, `cos_ref`, `angle_gap` and `dist_ref` (ℓ1/ℓ∞ max-margin solutions need
- * not be unique: compare margins); then `margin_l1`, `margin_l2`,
- * `margin_linf`, and `test_error` when there is a held-out set.
+ * Margin metrics of a binary or multiclass classification run, in this order:
+ * `margin` in the run's own norm; against the reference `margin_gap` (in the
+ * reference's norm) plus, for the unique ℓ2 solutions only, `cos_ref`,
+ * `angle_gap` and `dist_ref` (ℓ1/ℓ∞ max-margin solutions need not be unique:
+ * compare margins); then `margin_l1`, `margin_l2`, `margin_linf`, and
+ * `test_error` when there is a held-out set.
  */
 export function classificationMetrics(
   run: CompiledRun,
-  data: MarginData,
+  marginOf: MarginOf,
   test: LabeledData | null,
   reference: ReferenceResult,
   classes?: number,
 ): OperatorFunction<Snapshot, Snapshot> {
   const p = runNorm(run.spec.optimizer);
+  const own = metric("margin", (s) => marginOf(s.predictor.data, p));
   const extra = pipe(
-    margin(data, { p: 1, name: "margin_l1" }),
-    margin(data, { p: 2, name: "margin_l2" }),
-    margin(data, { p: Infinity, name: "margin_linf" }),
+    metric("margin_l1", (s) => marginOf(s.predictor.data, 1)),
+    metric("margin_l2", (s) => marginOf(s.predictor.data, 2)),
+    metric("margin_linf", (s) => marginOf(s.predictor.data, Infinity)),
     test === null ? identity : testError(test, classes === undefined ? {} : { classes }),
   );
-  if (reference.predictor === null) return pipe(margin(data, { p }), extra);
+  if (reference.predictor === null) return pipe(own, extra);
   const refNorm = REFERENCE_NORM[reference.kind] ?? 2;
+  const refMargin = reference.margin ?? NaN;
   const unique = refNorm === 2;
   return pipe(
-    margin(data, { p }),
+    own,
     unique ? pipe(cosineTo(reference.predictor), angleGap(reference.predictor)) : identity,
-    marginGap(data, reference.margin ?? NaN, { p: refNorm }),
+    metric("margin_gap", (s) => refMargin - marginOf(s.predictor.data, refNorm)),
     unique ? distTo(reference.predictor) : identity,
     extra,
   );

@@ -8,6 +8,8 @@ import type { Snapshot } from "../streams/snapshot.ts";
 import { gradNorm } from "./grad_norm.ts";
 import { loss } from "./loss.ts";
 import { norm } from "./norm.ts";
+import { minMargin } from "../math/min_margin.ts";
+import { multiclassMargin } from "../math/multiclass_margin.ts";
 import { classificationMetrics } from "./_classification_metrics.ts";
 import { leastSquaresMetrics } from "./_least_squares_metrics.ts";
 
@@ -43,12 +45,15 @@ export function analysisPipeline(run: CompiledRun, reference: ReferenceResult): 
   const common = pipe(loss(), gradNorm(), norm(2), norm(1), norm(Infinity));
   if (run.problem.kind === "multiclass") {
     const problem = run.problem as Multiclass;
-    return pipe(common, classificationMetrics(run, problem, problem.test, reference, problem.classes));
+    const { x, y } = problem.data, classes = problem.classes;
+    const marginOf = (w: Float64Array, p: number) => multiclassMargin(x, y, w, { classes, p });
+    return pipe(common, classificationMetrics(run, marginOf, problem.test, reference, classes));
   }
   if (run.problem.kind === "least-squares") {
     return pipe(common, leastSquaresMetrics(run.problem as LeastSquares, reference));
   }
   if (run.problem.kind !== "linear-classification") return common;
   const problem = run.problem as LinearClassification;
-  return pipe(common, classificationMetrics(run, problem, problem.test, reference));
+  const marginOf = (w: Float64Array, p: number) => minMargin(problem.z, w, p);
+  return pipe(common, classificationMetrics(run, marginOf, problem.test, reference));
 }

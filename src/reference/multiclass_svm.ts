@@ -1,5 +1,5 @@
 import { keslerRows } from "../math/kesler_rows.ts";
-import { maxMarginL2 } from "./max_margin_l2.ts";
+import { MAX_MARGIN_L2_MAX_ENTRIES, maxMarginL2 } from "./max_margin_l2.ts";
 import type { ReferenceResult } from "./reference.ts";
 
 /**
@@ -37,6 +37,16 @@ export async function multiclassSvm(x: Float64Array, labels: Float64Array, k: nu
     throw new RangeError(`Cannot solve the multiclass SVM: ${x.length} entries do not split into ${n} examples`);
   }
   const d = x.length / n;
+  const entries = n * (k - 1) * k * d;
+  if (entries > MAX_MARGIN_L2_MAX_ENTRIES) {
+    return {
+      kind: "multiclass-svm",
+      predictor: null,
+      error: `The data are too large for the exact multiclass SVM (${n}·${k - 1} constraints × ${
+        k * d
+      } weights > ${MAX_MARGIN_L2_MAX_ENTRIES} entries)`,
+    };
+  }
   const ref = await maxMarginL2(keslerRows(x, labels, k), k * d);
   if (ref.predictor === null) {
     return {
