@@ -27,3 +27,6 @@ export * from "./dist_to.ts";
 export * from "./margin_gap.ts";
 export * from "./analysis_pipeline.ts";
 export * from "./analyze.ts";
+export * from "./rel_err_to.ts";
+export * from "./test_error.ts";
+export * from "./test_mse.ts";

@@ -1,6 +1,7 @@
 import { sigmaMax } from "../math/sigma_max.ts";
 import { soudryFig1 } from "../problems/soudry_fig1.ts";
 import type { RunSpecInput } from "../spec/run_spec.ts";
+import { EXPERIMENT_PRESETS } from "./_experiment_presets.ts";
 
 /** A named, ready-to-run experiment. */
 export interface Preset {
@@ -81,6 +82,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       steps: 100_000,
     },
   },
+  ...EXPERIMENT_PRESETS,
 };
 
 /**

@@ -11,3 +11,16 @@ Deno.test("createOptimizer() builds each optimizer kind of the spec", () => {
     "sgd",
   );
 });
+
+Deno.test("createOptimizer() builds the adaptive, steepest, coordinate and mirror kinds", () => {
+  const p = smallProblem();
+  const specs = [
+    { kind: "adagrad", lr: 0.1, eps: 1e-10 },
+    { kind: "rmsprop", lr: 0.01, alpha: 0.99, eps: 1e-8, momentum: 0, centered: false },
+    { kind: "adam", lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    { kind: "steepest", norm: "linf", lr: 0.1 },
+    { kind: "coordinate", rule: "greedy", lr: 0.1 },
+    { kind: "mirror", p: 1.5, lr: 0.1 },
+  ] as const;
+  for (const spec of specs) assert.equal(createOptimizer(p, spec).kind, spec.kind);
+});

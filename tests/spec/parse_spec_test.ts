@@ -20,7 +20,7 @@ function message(input: unknown): string {
 
 Deno.test("parseSpec() fills in the documented defaults", () => {
   const spec = parseSpec(base);
-  assert.equal(spec.problem.loss, "logistic");
+  assert.equal(spec.problem.kind === "linear-classification" && spec.problem.loss, "logistic");
   assert.equal(spec.problem.reduction, "sum");
   assert.deepEqual(spec.optimizer, { kind: "gd", lr: 0.1, momentum: 0, nesterov: false });
   assert.deepEqual(spec.init, { kind: "zeros" });

@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { parseSpec } from "../../src/spec/parse_spec.ts";
+import { SpecError } from "../../src/spec/spec_error.ts";
+import { compileRun } from "../../src/engine/compile_run.ts";
+
+const fig1 = { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } };
+
+function specError(input: unknown): SpecError {
+  try {
+    compileRun(input);
+  } catch (e) {
+    if (e instanceof SpecError) return e;
+    throw e;
+  }
+  throw new Error("Expected a SpecError");
+}
+
+Deno.test("RunSpecSchema fills in PyTorch's defaults for adagrad, rmsprop and adam", () => {
+  const opt = (o: unknown) => parseSpec({ problem: fig1, optimizer: o, steps: 1 }).optimizer;
+  assert.deepEqual(opt({ kind: "adagrad" }), { kind: "adagrad", lr: 0.01, eps: 1e-10 });
+  assert.deepEqual(opt({ kind: "rmsprop" }), {
+    kind: "rmsprop",
+    lr: 0.01,
+    alpha: 0.99,
+    eps: 1e-8,
+    momentum: 0,
+    centered: false,
+  });
+  assert.deepEqual(opt({ kind: "adam" }), { kind: "adam", lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  assert.deepEqual(opt({ kind: "coordinate" }), { kind: "coordinate", rule: "cyclic", lr: 0.1 });
+});
+
+Deno.test("RunSpecSchema takes a steepest norm by name or order and refuses p < 1", () => {
+  const norm = (n: unknown) =>
+    parseSpec({ problem: fig1, optimizer: { kind: "steepest", norm: n }, steps: 1 }).optimizer;
+  assert.deepEqual(norm("linf"), { kind: "steepest", norm: "linf", lr: 0.1 });
+  assert.deepEqual(norm(1.5), { kind: "steepest", norm: 1.5, lr: 0.1 });
+  assert.equal(
+    specError({ problem: fig1, optimizer: { kind: "steepest", norm: 0.5 }, steps: 1 }).message,
+    "Invalid spec at optimizer.norm: expected a norm order p ≥ 1 (ℓp with p < 1 is not a norm) (saw 0.5)",
+  );
+  assert.match(
+    specError({ problem: fig1, optimizer: { kind: "steepest", norm: "l3" }, steps: 1 }).message,
+    /optimizer\.norm: expected a norm: "l1", "l2", "linf" or a number p ≥ 1 \(saw "l3"\)/,
+  );
+  assert.match(
+    specError({ problem: fig1, optimizer: { kind: "mirror", p: 1 }, steps: 1 }).message,
+    /optimizer\.p: expected an order p > 1/,
+  );
+  assert.match(
+    specError({ problem: fig1, optimizer: { kind: "adam", beta1: 1 }, steps: 1 }).message,
+    /optimizer\.beta1/,
+  );
+});
+
+Deno.test("RunSpecSchema checks labels per problem: ±1, classes 0..k−1, real targets", () => {
+  const x = [[1, 0], [0, 1], [1, 1]];
+  assert.match(
+    specError({ problem: { ...fig1, data: { kind: "points", x, y: [1, 0.5, -1] } }, steps: 1 }).message,
+    /problem\.data\.y\[1\]: expected a label of -1 or 1 \(saw 0\.5\)/,
+  );
+  assert.match(
+    specError({ problem: { kind: "multiclass", classes: 2, data: { kind: "points", x, y: [0, 1, 2] } }, steps: 1 })
+      .message,
+    /problem\.data\.y\[2\]: expected a class label, an integer in 0\.\.1 \(saw 2\)/,
+  );
+  assert.match(
+    specError({ problem: { kind: "multiclass", data: { kind: "points", x, y: [0, -1, 1] } }, steps: 1 }).message,
+    /problem\.data\.y\[1\]: expected a class label, an integer ≥ 0 \(saw -1\)/,
+  );
+  const lsq = compileRun({
+    problem: { kind: "least-squares", data: { kind: "points", x, y: [0.5, -3, 1e3] } },
+    steps: 1,
+  });
+  assert.equal(lsq.problem.kind, "least-squares");
+});
+
+Deno.test("compileRun() infers k, checks classes against generated data and held-out labels", () => {
+  const x = [[1, 0], [0, 1], [1, 1]];
+  const run = compileRun({ problem: { kind: "multiclass", data: { kind: "points", x, y: [0, 2, 1] } }, steps: 1 });
+  assert.equal(run.problem.size, 6);
+  assert.match(
+    specError({
+      problem: { kind: "multiclass", classes: 3, data: { kind: "separable", n: 4, d: 2, classes: 4 } },
+      steps: 1,
+    }).message,
+    /problem\.classes: expected the data's 4 classes \(saw 3\)/,
+  );
+  assert.match(
+    specError({
+      problem: {
+        kind: "multiclass",
+        data: { kind: "points", x, y: [0, 2, 1] },
+        test: { kind: "points", x: [[1, 2]], y: [3] },
+      },
+      steps: 1,
+    }).message,
+    /problem\.test\.y\[0\]: expected a class label, an integer in 0\.\.2 \(saw 3\)/,
+  );
+  assert.match(
+    specError({ problem: { kind: "multiclass", data: { kind: "points", x, y: [0, 0, 0] } }, steps: 1 }).message,
+    /at least 2 classes/,
+  );
+});
+
+Deno.test("compileRun() refuses held-out sets whose width differs from the training data", () => {
+  assert.match(
+    specError({ problem: { ...fig1, test: { kind: "points", x: [[1, 2, 3]], y: [1] } }, steps: 1 }).message,
+    /problem\.test: expected 2 features per point like the training data but found 3 \(saw 3\)/,
+  );
+  assert.match(
+    specError({
+      problem: {
+        kind: "least-squares",
+        data: { kind: "gaussian", n: 3, d: 5 },
+        test: { kind: "gaussian", n: 3, d: 4 },
+      },
+      steps: 1,
+    }).message,
+    /problem\.test: expected 5 features/,
+  );
+  const ok = compileRun({ problem: { ...fig1, test: { kind: "separable", n: 30, d: 2, seed: 3 } }, steps: 1 });
+  assert.equal(ok.problem.kind, "linear-classification");
+});
+
+Deno.test("RunSpecSchema validates the Wilson and Gaussian regression generators", () => {
+  assert.match(
+    specError({ problem: { kind: "least-squares", data: { kind: "wilson", n: 10, p: 0.4 } }, steps: 1 }).message,
+    /problem\.data\.p: expected a probability p of \+1 in \(0\.5, 1\) \(saw 0\.4\)/,
+  );
+  const run = compileRun({ problem: { kind: "least-squares", data: { kind: "wilson", n: 10 } }, steps: 1 });
+  assert.equal(run.problem.size, 53);
+});
