@@ -5,7 +5,7 @@
  * max-margin SVM (Ji & Telgarsky, ICLR 2019): the angle gap 1 − cos(β, ŵ)
  * falls decade after decade, about as slowly as for the linear model.
  *
- * Run: `deno run -A examples/deep_linear_nets.ts`
+ * Run: `deno run -A examples/deep_linear_nets.ts [steps]`
  *
  * @module
  */
@@ -55,6 +55,7 @@ export async function deepLinearNets(
         : { ...problem, depth }) as RunSpecInput["problem"],
       init: depth === 1 ? { kind: "zeros" } : base.init,
       steps: options.steps ?? base.steps,
+      backend: "cpu",
       record: { perDecade: 1, everyMs: 0 },
     };
     const run = compileRun(spec);
@@ -79,7 +80,7 @@ export async function deepLinearNets(
 }
 
 if (import.meta.main) {
-  const { byDepth, maxMargin } = await deepLinearNets();
+  const { byDepth, maxMargin } = await deepLinearNets(Deno.args[0] ? { steps: Number(Deno.args[0]) } : {});
   console.log(`L2 max margin: ${maxMargin.toFixed(6)}`);
   const steps = byDepth.values().next().value!.map((p) => p.step);
   console.log(

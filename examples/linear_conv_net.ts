@@ -5,7 +5,7 @@
  * Fourier mass onto that frequency and its conjugate (the ℓ1-DFT max margin),
  * while the fully connected two-layer net keeps β ∝ x (the L2 max margin).
  *
- * Run: `deno run -A examples/linear_conv_net.ts`
+ * Run: `deno run -A examples/linear_conv_net.ts [steps]`
  *
  * @module
  */
@@ -73,7 +73,12 @@ export async function linearConvNet(options: { steps?: number } = {}): Promise<{
   const mags = dftMagnitudes(x);
   const k = mags.indexOf(Math.max(...mags));
   async function trace(base: typeof convSpec): Promise<SpectrumPoint[]> {
-    const run = compileRun({ ...base, steps: options.steps ?? base.steps, record: { perDecade: 1, everyMs: 0 } });
+    const run = compileRun({
+      ...base,
+      steps: options.steps ?? base.steps,
+      backend: "cpu",
+      record: { perDecade: 1, everyMs: 0 },
+    });
     const reference = await solveReference(run);
     const snaps = await lastValueFrom(train(run).pipe(analyze(run, { reference }), toArray()));
     return snaps.filter((s) => s.step > 0).map((s) => ({
@@ -87,7 +92,7 @@ export async function linearConvNet(options: { steps?: number } = {}): Promise<{
 }
 
 if (import.meta.main) {
-  const { x, k, conv, fullyConnected } = await linearConvNet();
+  const { x, k, conv, fullyConnected } = await linearConvNet(Deno.args[0] ? { steps: Number(Deno.args[0]) } : {});
   console.log(
     `x = [${x.join(", ")}]; |x̂| peaks at k* = ${k}; x itself has ${(100 * concentration(x, k)).toFixed(1)}% there`,
   );

@@ -6,7 +6,7 @@
  * η = 1, 5000 steps. The nuclear norm of the limit falls towards the minimum
  * nuclear norm solution as α → 0.
  *
- * Run: `deno run -A examples/matrix_sensing_alpha_sweep.ts`
+ * Run: `deno run -A examples/matrix_sensing_alpha_sweep.ts [steps] [α,α,…]`
  *
  * @module
  */
@@ -49,7 +49,8 @@ export interface AlphaSweepRow {
  * Runs the α sweep of the `matrix-sensing` preset (all runs share one
  * reference solve) and returns each run's final metrics.
  *
- * @param options `alphas` (default the table's), `spec` (default the preset).
+ * @param options `alphas` (default the table's), `spec` (default the preset),
+ *   `steps` (default the spec's).
  * @returns One row per α and the reference's nuclear norm.
  *
  * @example Usage
@@ -58,10 +59,16 @@ export interface AlphaSweepRow {
  * ```
  */
 export async function alphaSweep(
-  options: { alphas?: readonly number[]; spec?: RunSpecInput } = {},
+  options: { alphas?: readonly number[]; spec?: RunSpecInput; steps?: number } = {},
 ): Promise<{ rows: AlphaSweepRow[]; referenceNorm: number }> {
   const alphas = options.alphas ?? WU_REBESCHINI_TABLE.map((r) => r.alpha);
-  const spec = { ...(options.spec ?? presetSpec("matrix-sensing")), record: { perDecade: 2, everyMs: 0 } };
+  const base = options.spec ?? presetSpec("matrix-sensing");
+  const spec = {
+    ...base,
+    steps: options.steps ?? base.steps,
+    backend: "cpu" as const,
+    record: { perDecade: 2, everyMs: 0 },
+  };
   const run = compileRun(spec);
   const reference = await solveReference(run);
   if (reference.predictor === null) throw new Error(`No reference: ${reference.error}`);
@@ -91,11 +98,16 @@ export async function alphaSweep(
 
 if (import.meta.main) {
   const t0 = performance.now();
-  const { rows, referenceNorm } = await alphaSweep();
+  const steps = Deno.args[0] === undefined ? undefined : Number(Deno.args[0]);
+  const alphas = Deno.args[1]?.split(",").map(Number);
+  const { rows, referenceNorm } = await alphaSweep({
+    ...(steps === undefined ? {} : { steps }),
+    ...(alphas === undefined ? {} : { alphas }),
+  });
   console.log(`min nuclear norm (reference): ${referenceNorm.toFixed(6)}`);
   console.log("alpha    ‖X‖_*    (paper)  ‖X−X*‖/‖X*‖ (paper)  rank_eff  loss");
-  rows.forEach((r, i) => {
-    const p = WU_REBESCHINI_TABLE[i];
+  rows.forEach((r) => {
+    const p = WU_REBESCHINI_TABLE.find((t) => t.alpha === r.alpha);
     console.log(
       `${r.alpha.toExponential(0).padEnd(8)} ${r.normNuclear.toFixed(4)}  (${p?.normNuclear ?? "-"})   ` +
         `${r.relErrTruth.toFixed(4)}      (${p?.relErrTruth ?? "-"})  ${r.rankEff.toFixed(2).padStart(8)}  ${
@@ -103,5 +115,5 @@ if (import.meta.main) {
         }`,
     );
   });
-  console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${rows[0]?.step} steps per run, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -6,12 +6,10 @@ import { metric } from "./metric.ts";
 import { vectorOf } from "./_vector_of.ts";
 
 /**
- * Adds `rel_err_ref`, the relative distance ‖β − ref‖ / ‖ref‖ of the predictor
- * to a target (Frobenius for matrices): for problems whose iterates converge
- * to a finite limit, like matrix sensing. With `name: "rel_err_truth"` and
- * the ground truth X*, it is the recovery error ‖X − X*‖_F / ‖X*‖_F.
+ * Adds `rel_err_ref`, ‖β − ref‖₂/‖ref‖₂: for problems whose optimizers have a
+ * finite limit (least squares), how far the predictor is from the predicted one.
  *
- * @param ref The target, shaped like the predictor.
+ * @param ref The reference, shaped like the predictor.
  * @param options `name` (default `rel_err_ref`).
  * @returns The operator.
  *
@@ -21,9 +19,9 @@ import { vectorOf } from "./_vector_of.ts";
  * import { train } from "../streams/train.ts";
  *
  * train({
- *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
+ *   problem: { kind: "least-squares", data: { kind: "points", x: [[1, 1]], y: [2] } },
  *   steps: 10,
- * }).pipe(relErrTo([0.5, 0.5])).subscribe((s) => s.metrics.rel_err_ref);
+ * }).pipe(relErrTo([1, 1])).subscribe((s) => s.metrics.rel_err_ref);
  * ```
  */
 export function relErrTo(

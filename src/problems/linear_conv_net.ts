@@ -12,6 +12,8 @@ export interface LinearConvNetOptions {
   loss: "logistic" | "exp";
   /** L = Σₙ ℓ (`sum`) or its mean. */
   reduction: "sum" | "mean";
+  /** A held-out set for test metrics (not trained on). */
+  test?: LabeledData | null;
 }
 
 /** An L-layer full-width circular convolutional linear network on binary classification data. */
@@ -22,6 +24,8 @@ export interface LinearConvNet extends Problem {
   readonly data: LabeledData;
   /** zₙ = yₙxₙ, row-major n×d. */
   readonly z: Float64Array;
+  /** The held-out set, if any. */
+  readonly test: LabeledData | null;
   /** Depth, loss and reduction. */
   readonly options: Readonly<LinearConvNetOptions>;
 }
@@ -100,6 +104,7 @@ export function linearConvNet(data: LabeledData, options: LinearConvNetOptions):
     examples: n,
     data,
     z,
+    test: options.test ?? null,
     options: { ...options },
     gradient,
     predictor(w: Float64Array): Tensor {

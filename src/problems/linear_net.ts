@@ -11,6 +11,8 @@ export interface LinearNetOptions {
   loss: "logistic" | "exp";
   /** L = Σₙ ℓ (`sum`) or its mean. */
   reduction: "sum" | "mean";
+  /** A held-out set for test metrics (not trained on). */
+  test?: LabeledData | null;
 }
 
 /** A fully connected linear network f(x) = W_L⋯W₁x trained on binary classification data. */
@@ -21,6 +23,8 @@ export interface LinearNet extends Problem {
   readonly data: LabeledData;
   /** zₙ = yₙxₙ, row-major n×d. */
   readonly z: Float64Array;
+  /** The held-out set, if any. */
+  readonly test: LabeledData | null;
   /** Layer shapes [rows, cols]: W₁ is h₁×d, …, W_L is 1×h_{L−1}. */
   readonly layers: readonly (readonly [number, number])[];
   /** Widths, loss and reduction. */
@@ -113,6 +117,7 @@ export function linearNet(data: LabeledData, options: LinearNetOptions): LinearN
     examples: n,
     data,
     z,
+    test: options.test ?? null,
     layers,
     options: { ...options, widths: [...options.widths] },
     gradient,

@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../src/engine/compile_run.ts";
 import { initParams } from "../../src/engine/init_params.ts";
+import { createRng } from "../../src/random/rng.ts";
+import { compileRun } from "../../src/engine/compile_run.ts";
 import { SpecError } from "../../src/spec/spec_error.ts";
+
+Deno.test("initParams() gives zeros, seeded scaled Gaussians or the given values", () => {
+  assert.deepEqual(Array.from(initParams({ kind: "zeros" }, 3)), [0, 0, 0]);
+  const rng = createRng(5);
+  const expected = [0.01 * rng.normal(), 0.01 * rng.normal()];
+  assert.deepEqual(Array.from(initParams({ kind: "gaussian", scale: 0.01, seed: 5 }, 2)), expected);
+  assert.deepEqual(Array.from(initParams({ kind: "values", values: [4, 5] }, 2)), [4, 5]);
+});
 
 Deno.test("initParams() builds the identity init from the problem's factors", () => {
   const run = compileRun({

@@ -1,19 +1,12 @@
 import assert from "node:assert/strict";
-import { concentration, linearConvNet } from "../../examples/linear_conv_net.ts";
+import { runExample } from "./_run_example.ts";
 
-// Experiment 7: on one example, the L = 2 conv net's |DFT(β)| concentrates on argmax_k |x̂ₖ| and its
-// conjugate (the ℓ1-DFT max margin), while the fully connected net gives β ∝ x (the L2 max margin).
-Deno.test("linearConvNet() concentrates β̂ on the example's strongest frequency; the fully connected net keeps β ∝ x", async () => {
-  const { x, k, conv, fullyConnected } = await linearConvNet({ steps: 100_000 });
-  assert.equal(k, 2);
-  const own = concentration(x, k); // x itself has 63.5% of its DFT mass there
-  const lateConv = conv.filter((p) => p.step >= 1000), lastConv = lateConv.at(-1)!;
-  assert.ok(lastConv.concentration > 0.999, `conv: ${lastConv.concentration}`);
-  for (let i = 1; i < lateConv.length; i++) assert.ok(lateConv[i]!.concentration > lateConv[i - 1]!.concentration);
-  assert.ok(lastConv.angleGap < 1e-6, `conv: gap to the ℓ1-DFT max margin ${lastConv.angleGap}`);
-  assert.ok(lastConv.cosX < 0.95, "the conv net's β is not ∝ x");
-  const lastFc = fullyConnected.at(-1)!;
-  assert.ok(lastFc.cosX > 0.9998, `fully connected: cos(β, x) = ${lastFc.cosX}`);
-  assert.ok(Math.abs(lastFc.concentration - own) < 0.01, `fully connected share ${lastFc.concentration} vs x's ${own}`);
-  assert.ok(lastFc.angleGap < 2e-4, `fully connected: gap to the L2 max margin ${lastFc.angleGap}`);
+Deno.test("examples/linear_conv_net.ts prints the conv net's spectrum concentrating on k* = 2", async () => {
+  const { code, stdout, stderr } = await runExample("linear_conv_net.ts", ["1000"]);
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /peaks at k\* = 2; x itself has 63\.5% there/);
+  const last = stdout.trim().split("\n").at(-1)!.split("|").map((part) => part.trim().split(/\s+/).map(Number));
+  assert.equal(last[0]![0], 1000);
+  assert.ok(last[1]![0]! > 0.99, `conv share ${last[1]![0]}`);
+  assert.ok(last[2]![1]! > 0.999, `fully connected cos(β, x) ${last[2]![1]}`);
 });

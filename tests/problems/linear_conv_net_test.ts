@@ -6,7 +6,7 @@ import { linearConvNet } from "../../src/problems/linear_conv_net.ts";
 import { separableData } from "../../src/problems/separable_data.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
-import { assertGradientMatchesLoss } from "../_check_gradient.ts";
+import { assertBatchGradientMatchesLoss } from "./_batch_gradient.ts";
 
 const data = separableData({ n: 5, d: 6, margin: 0.1, seed: 8 });
 const rng = createRng(9);
@@ -16,8 +16,8 @@ Deno.test("linearConvNet() gradients match finite differences for depths 1 to 4"
   for (const depth of [1, 2, 3, 4]) {
     for (const loss of ["logistic", "exp"] as const) {
       const p = linearConvNet(data, { depth, loss, reduction: "sum" });
-      assertGradientMatchesLoss(p, randn(p.size));
-      assertGradientMatchesLoss(p, randn(p.size), { rows: new Uint32Array([4, 1]) });
+      assertBatchGradientMatchesLoss(p, randn(p.size));
+      assertBatchGradientMatchesLoss(p, randn(p.size), { rows: new Uint32Array([4, 1]) });
     }
   }
 });

@@ -5,7 +5,7 @@ import { linearNet } from "../../src/problems/linear_net.ts";
 import { separableData } from "../../src/problems/separable_data.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { assertAllClose } from "../_assert_close.ts";
-import { assertGradientMatchesLoss } from "../_check_gradient.ts";
+import { assertBatchGradientMatchesLoss } from "./_batch_gradient.ts";
 
 const data = separableData({ n: 7, d: 4, margin: 0.1, seed: 2 });
 const rng = createRng(5);
@@ -15,8 +15,8 @@ Deno.test("linearNet() gradients match finite differences for depths 1 to 4 and 
   for (const widths of [[], [3], [5, 2], [3, 3, 3]]) {
     for (const loss of ["logistic", "exp"] as const) {
       const p = linearNet(data, { widths, loss, reduction: loss === "exp" ? "mean" : "sum" });
-      assertGradientMatchesLoss(p, randn(p.size));
-      assertGradientMatchesLoss(p, randn(p.size), { rows: new Uint32Array([6, 2, 2]) });
+      assertBatchGradientMatchesLoss(p, randn(p.size));
+      assertBatchGradientMatchesLoss(p, randn(p.size), { rows: new Uint32Array([6, 2, 2]) });
     }
   }
 });

@@ -3,7 +3,7 @@ import { matrixSensing } from "../../src/problems/matrix_sensing.ts";
 import { sensingData } from "../../src/problems/sensing_data.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
-import { assertGradientMatchesLoss } from "../_check_gradient.ts";
+import { assertBatchGradientMatchesLoss } from "./_batch_gradient.ts";
 
 const rng = createRng(21);
 const randn = (k: number) => Float64Array.from({ length: k }, () => 0.5 * rng.normal());
@@ -19,7 +19,7 @@ Deno.test("matrixSensing() gradients match finite differences for every kind, sy
     ) {
       for (const reduction of ["mean", "sum"] as const) {
         const p = matrixSensing(sensingData(meas, { n: 4, symmetric }), { rank: 3, symmetric, reduction });
-        assertGradientMatchesLoss(p, randn(p.size));
+        assertBatchGradientMatchesLoss(p, randn(p.size));
       }
     }
   }
@@ -34,7 +34,7 @@ Deno.test("matrixSensing() batches follow the listed measurements with the batch
     { rank: 4, symmetric: true, reduction: "mean" },
   );
   const u = randn(p.size);
-  assertGradientMatchesLoss(p, u, { rows: new Uint32Array([5, 1, 7, 0]), count: 3 });
+  assertBatchGradientMatchesLoss(p, u, { rows: new Uint32Array([5, 1, 7, 0]), count: 3 });
   // The batch of all rows in order is the full objective.
   const g1 = new Float64Array(p.size), g2 = new Float64Array(p.size);
   const l1 = p.gradient(u, g1, true), l2 = p.gradient(u, g2, true, Uint32Array.from({ length: 8 }, (_, i) => i));

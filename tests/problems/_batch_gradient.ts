@@ -1,12 +1,12 @@
-import type { Problem } from "../src/problems/problem.ts";
-import { assertClose } from "./_assert_close.ts";
+import type { Problem } from "../../src/problems/problem.ts";
+import { assertClose } from "../_assert_close.ts";
 
 /**
  * Asserts that a problem's gradient matches central finite differences of its
  * loss at `params` (optionally on a batch), entry by entry, to `rtol` of the
  * largest gradient entry.
  */
-export function assertGradientMatchesLoss(
+export function assertBatchGradientMatchesLoss(
   problem: Problem,
   params: Float64Array,
   options: { rows?: Uint32Array; count?: number; h?: number; rtol?: number } = {},
