@@ -12,6 +12,12 @@ export interface EngineState {
   readonly params: Readonly<Record<string, Tensor>>;
   /** The end-to-end predictor the theorems are about. */
   readonly predictor: Tensor;
+  /**
+   * Reduced-precision engines (WebGPU, float32): the steps so far whose
+   * gradient underflowed to exactly zero, so that the parameters did not
+   * move where float64 would have (absent on the float64 CPU engine).
+   */
+  readonly gradUnderflow?: number;
 }
 
 /** Where and why a run stopped being finite. */

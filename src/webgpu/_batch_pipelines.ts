@@ -1,0 +1,99 @@
+import type { GpuContext } from "./device.ts";
+import type { BatchPlan } from "./_plan.ts";
+import { cachedModule, cachedPipeline } from "./_pipeline_cache.ts";
+import type { ProblemKernel } from "./kernels/problem_kernel.ts";
+import common from "./kernels/common.wgsl" with { type: "text" };
+import fused from "./kernels/fused.wgsl" with { type: "text" };
+import multi from "./kernels/multi.wgsl" with { type: "text" };
+
+/** The entry points of the two drivers. */
+export type EntryPoint =
+  | "fused_steps"
+  | "fused_report"
+  | "multi_min"
+  | "multi_partial"
+  | "multi_update"
+  | "multi_report";
+
+const layouts = new WeakMap<GPUDevice, Map<number, GPUBindGroupLayout>>();
+
+/**
+ * The bind group layout shared by every driver and kernel: driver bindings
+ * 0–5 (ctl, state, info, hyper, partials, rows) and `dataCount` read-only
+ * data bindings from 8.
+ */
+export function driverBindGroupLayout(device: GPUDevice, dataCount: number): GPUBindGroupLayout {
+  let cache = layouts.get(device);
+  if (cache === undefined) layouts.set(device, cache = new Map());
+  let layout = cache.get(dataCount);
+  if (layout === undefined) {
+    const storage = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
+      binding,
+      visibility: GPUShaderStage.COMPUTE,
+      buffer: { type },
+    });
+    layout = device.createBindGroupLayout({
+      label: `biasflow driver bindings (+${dataCount} data)`,
+      entries: [
+        storage(0, "uniform"),
+        storage(1, "storage"),
+        storage(2, "storage"),
+        storage(3, "read-only-storage"),
+        storage(4, "storage"),
+        storage(5, "read-only-storage"),
+        ...Array.from({ length: dataCount }, (_, i) => storage(8 + i, "read-only-storage")),
+      ],
+    });
+    cache.set(dataCount, layout);
+  }
+  return layout;
+}
+
+/** What one batch's pipelines are specialized on. */
+export interface PipelineSpec {
+  readonly kernel: ProblemKernel;
+  readonly plan: BatchPlan;
+  readonly dataCount: number;
+  readonly constants: Readonly<Record<string, number>>;
+}
+
+/**
+ * The batch's compute pipelines (common + driver + problem WGSL composed into
+ * one module), built once per device and constants.
+ *
+ * @throws {SyntaxError} when the WGSL does not compile; pipeline errors reject too.
+ */
+export async function batchPipelines(
+  gpu: GpuContext,
+  spec: PipelineSpec,
+): Promise<Map<EntryPoint, GPUComputePipeline>> {
+  const { device } = gpu;
+  const { kernel, plan } = spec;
+  const label = `biasflow ${kernel.kind} ${plan.path}`;
+  const code = [common, plan.path === "fused" ? fused : multi, kernel.wgsl].join("\n");
+  const module = await cachedModule(device, label, code);
+  const layout = device.createPipelineLayout({
+    label: `${label} layout`,
+    bindGroupLayouts: [driverBindGroupLayout(device, spec.dataCount)],
+  });
+  const entries: EntryPoint[] = plan.path === "fused"
+    ? ["fused_steps", "fused_report"]
+    : ["multi_min", "multi_partial", "multi_update", "multi_report"];
+  const constants = { ...spec.constants };
+  const pipelines = await Promise.all(
+    entries.map((entryPoint) =>
+      cachedPipeline(device, `${label}|${entryPoint}|${JSON.stringify(constants)}`, async () => {
+        try {
+          return await device.createComputePipelineAsync({
+            label: `${label} ${entryPoint}`,
+            layout,
+            compute: { module, entryPoint, constants },
+          });
+        } catch (e) {
+          throw new Error(`Cannot build the WebGPU pipeline ${label} ${entryPoint}: ${(e as Error).message}`);
+        }
+      })
+    ),
+  );
+  return new Map(entries.map((e, i) => [e, pipelines[i]!]));
+}

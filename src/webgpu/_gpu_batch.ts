@@ -1,0 +1,285 @@
+import type { CompiledRun } from "../engine/compile_run.ts";
+import type { GpuContext } from "./device.ts";
+import { type BatchPlan, planBatch } from "./_plan.ts";
+import { batchPipelines, driverBindGroupLayout, type EntryPoint } from "./_batch_pipelines.ts";
+import { createBatchStream } from "./_batch_stream.ts";
+import { guard, scoped, throwIfFailed } from "./_guard.ts";
+import { createStaging } from "./_staging.ts";
+import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
+import type { ProblemKernel } from "./kernels/problem_kernel.ts";
+
+/** Options of the WebGPU engines. */
+export interface WebGpuEngineOptions {
+  /** The device to run on (default: the process's shared one). Destroying it fails the runs. */
+  gpu?: GpuContext;
+  /** `fused` (one workgroup per run, many steps per dispatch), `multi` (many workgroups per step) or `auto`. */
+  path?: "auto" | "fused" | "multi";
+  /** At most this many steps per fused dispatch (1: one dispatch per step, for comparison). */
+  stepsPerDispatch?: number;
+  /** Kernels by problem kind (default: the built-in ones). */
+  kernels?: Readonly<Record<string, ProblemKernel>>;
+}
+
+/** One run's state as read back. */
+export interface GpuRunRead {
+  readonly loss: number;
+  readonly gradNorm: number;
+  /** w = hi − c, the compensated parameters, in float64. */
+  readonly params: Float64Array;
+  readonly momentum: Float64Array;
+  readonly underflow: number;
+}
+
+/** K runs of one problem stepped together on the GPU (K workgroups, or K rows of workgroups). */
+export interface GpuBatch {
+  readonly size: number;
+  readonly plan: BatchPlan;
+  /** Steps taken by run i. */
+  stepOf(i: number): number;
+  /** The step at which run i's gradient stopped being finite, or null. */
+  divergedAt(i: number): number | null;
+  /** Takes k steps for every live run. */
+  advance(k: number): Promise<void>;
+  /** Reads every run's state. */
+  read(): Promise<GpuRunRead[]>;
+  /** Stops stepping run i (its view was disposed). */
+  retire(i: number): void;
+  dispose(): void;
+}
+
+const INFO_BYTES = 32;
+const HYPER_BYTES = 32;
+/** Dispatches encoded per submission. */
+const DISPATCHES_PER_SUBMIT = 256;
+
+/** Compiles K runs of the same problem and optimizer kind into one GPU batch. */
+export async function createGpuBatch(
+  gpu: GpuContext,
+  runs: readonly CompiledRun[],
+  options: WebGpuEngineOptions,
+): Promise<GpuBatch> {
+  throwIfFailed(gpu);
+  const { device } = gpu;
+  const bound: BoundRuns = bindRuns(runs, options.kernels);
+  const k = runs.length, p = bound.kernel.params, n = bound.kernel.rows;
+  const plan = planBatch({
+    bound: bound.kernel,
+    rowsPerStep: bound.rowsPerStep,
+    normalized: bound.normalized,
+    maxWorkgroupBytes: device.limits.maxComputeWorkgroupStorageSize,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
+  });
+  const constants = {
+    WG: plan.wg,
+    P: p,
+    N: n,
+    MODE: bound.normalized ? 1 : 0,
+    BATCHED: bound.batched ? 1 : 0,
+    MEAN: bound.kernel.mean ? 1 : 0,
+    ...(plan.path === "multi" ? { B: plan.blocks } : {}),
+    ...plan.kernel.constants,
+  };
+  const pipelines = await guard(
+    gpu,
+    batchPipelines(gpu, { kernel: bound.problemKernel, plan, dataCount: bound.kernel.data.length, constants }),
+  );
+
+  const label = `biasflow ${bound.problemKernel.kind} ×${k}`;
+  const buffer = (name: string, size: number, usage: number) =>
+    device.createBuffer({ label: `${label} ${name}`, size: Math.max(16, Math.ceil(size / 4) * 4), usage });
+  const S = GPUBufferUsage.STORAGE, DST = GPUBufferUsage.COPY_DST, SRC = GPUBufferUsage.COPY_SRC;
+  const streams = bound.batched
+    ? runs.map((r) => {
+      const o = r.spec.optimizer as { batch: number; seed: number };
+      return createBatchStream(n, o.batch, o.seed);
+    })
+    : [];
+  const rowsPerRun = bound.rowsPerRun;
+  const state = buffer("state", k * 4 * p * 4, S | DST | SRC);
+  const info = buffer("info", k * INFO_BYTES, S | DST | SRC);
+  const hyper = buffer("hyper", k * HYPER_BYTES, S | DST);
+  const partials = buffer("partials", plan.path === "multi" ? k * plan.blocks * (p + 2) * 4 : 16, S);
+  const rows = buffer("rows", k * rowsPerRun * 4, S | DST);
+  const data = bound.kernel.data.map((d, i) => buffer(`data ${i}`, d.byteLength, S | DST));
+  const ctl = [0, 1, 2].map((i) => buffer(`ctl ${i}`, 16, GPUBufferUsage.UNIFORM | DST));
+  const staging = createStaging(gpu, label, k * INFO_BYTES + k * 4 * p * 4);
+
+  device.queue.writeBuffer(state, 0, initialState(runs, p));
+  device.queue.writeBuffer(hyper, 0, bound.hyper);
+  bound.kernel.data.forEach((d, i) => device.queue.writeBuffer(data[i]!, 0, d));
+  device.queue.writeBuffer(ctl[0]!, 0, new Uint32Array([plan.stepsPerDispatch, 0, 0, 0]));
+  device.queue.writeBuffer(ctl[2]!, 0, new Uint32Array([0, 1, 0, 0]));
+  const layout = driverBindGroupLayout(device, data.length);
+  const groups = ctl.map((c, i) =>
+    device.createBindGroup({
+      label: `${label} bindings ${["steps", "rest", "report"][i]}`,
+      layout,
+      entries: [c, state, info, hyper, partials, rows].map((b, binding) => ({ binding, resource: { buffer: b } }))
+        .concat(data.map((b, j) => ({ binding: 8 + j, resource: { buffer: b } }))),
+    })
+  );
+
+  let step = 0;
+  const diverged: (number | null)[] = runs.map(() => null);
+  const retired = runs.map(() => false);
+  let disposed = false;
+  const live = () => runs.map((_, i) => diverged[i] === null && !retired[i]);
+
+  function dispatch(pass: GPUComputePassEncoder, entry: EntryPoint, group: GPUBindGroup, x: number, y = 1): void {
+    pass.setPipeline(pipelines.get(entry)!);
+    pass.setBindGroup(0, group);
+    pass.dispatchWorkgroups(x, y);
+  }
+
+  // Uploads each live run's SGD rows for the next `steps` steps and its position.
+  function uploadRows(steps: number): void {
+    const h = new Uint32Array(bound.hyper.buffer.slice(0));
+    const alive = live();
+    streams.forEach((stream, i) => {
+      if (!alive[i]) return;
+      h[i * 8 + 5] = stream.epochStep;
+      h[i * 8 + 6] = step >>> 0;
+      device.queue.writeBuffer(rows, i * rowsPerRun * 4, stream.take(steps));
+    });
+    device.queue.writeBuffer(hyper, 0, h);
+  }
+
+  function encodeSteps(encoder: GPUCommandEncoder, steps: number): void {
+    const pass = encoder.beginComputePass({ label: `${label} ${steps} steps` });
+    if (plan.path === "fused") {
+      const full = Math.floor(steps / plan.stepsPerDispatch), rest = steps % plan.stepsPerDispatch;
+      for (let d = 0; d < full; d++) dispatch(pass, "fused_steps", groups[0]!, k);
+      if (rest > 0) dispatch(pass, "fused_steps", groups[1]!, k);
+    } else {
+      for (let s = 0; s < steps; s++) {
+        if (bound.normalized) dispatch(pass, "multi_min", groups[0]!, plan.blocks, k);
+        dispatch(pass, "multi_partial", groups[0]!, plan.blocks, k);
+        dispatch(pass, "multi_update", groups[0]!, k);
+      }
+    }
+    pass.end();
+  }
+
+  const perSubmit = Math.max(
+    1,
+    Math.min(
+      plan.path === "fused" ? plan.stepsPerDispatch * DISPATCHES_PER_SUBMIT : Math.floor(DISPATCHES_PER_SUBMIT / 3),
+      bound.batched ? Math.floor(rowsPerRun / bound.rowsPerStep) : Infinity,
+    ),
+  );
+
+  async function advance(steps: number): Promise<void> {
+    if (disposed) throw new Error("Cannot advance a disposed WebGPU engine");
+    throwIfFailed(gpu);
+    if (steps <= 0 || !live().some(Boolean)) return;
+    const before = step;
+    const checks: Promise<void>[] = [];
+    let left = steps;
+    const out = await guard(gpu, staging.acquire());
+    while (left > 0) {
+      const s = Math.min(left, perSubmit);
+      left -= s;
+      checks.push(scoped(gpu, `${label} steps`, () => {
+        if (bound.batched) uploadRows(s);
+        if (plan.path === "fused") {
+          device.queue.writeBuffer(ctl[1]!, 0, new Uint32Array([s % plan.stepsPerDispatch, 0, 0, 0]));
+        }
+        const encoder = device.createCommandEncoder({ label: `${label} steps` });
+        encodeSteps(encoder, s);
+        if (left === 0) encoder.copyBufferToBuffer(info, 0, out, 0, k * INFO_BYTES);
+        device.queue.submit([encoder.finish()]);
+      }));
+      step += s;
+    }
+    const [bytes] = await Promise.all([staging.map(out, k * INFO_BYTES), guard(gpu, Promise.all(checks))]);
+    const u32 = new Uint32Array(bytes);
+    const alive = live();
+    runs.forEach((_, i) => {
+      if (!alive[i]) return;
+      const gpuStep = u32[i * 8]!, frozen = u32[i * 8 + 1]!;
+      const taken = (gpuStep - (before >>> 0)) >>> 0;
+      if (frozen === 1) {
+        diverged[i] = before + taken;
+      } else if (taken !== steps) {
+        throw new Error(
+          `The GPU took ${taken} of ${steps} steps of run ${i} (a software adapter's loop cap?): results would be wrong`,
+        );
+      }
+    });
+  }
+
+  async function read(): Promise<GpuRunRead[]> {
+    if (disposed) throw new Error("Cannot read a disposed WebGPU engine");
+    throwIfFailed(gpu);
+    const out = await guard(gpu, staging.acquire());
+    const stateBytes = k * 4 * p * 4;
+    const check = scoped(gpu, `${label} report`, () => {
+      const encoder = device.createCommandEncoder({ label: `${label} report` });
+      const pass = encoder.beginComputePass({ label: `${label} report` });
+      if (plan.path === "fused") {
+        dispatch(pass, "fused_report", groups[2]!, k);
+      } else {
+        dispatch(pass, "multi_partial", groups[2]!, plan.blocks, k);
+        dispatch(pass, "multi_report", groups[2]!, k);
+      }
+      pass.end();
+      encoder.copyBufferToBuffer(info, 0, out, 0, k * INFO_BYTES);
+      encoder.copyBufferToBuffer(state, 0, out, k * INFO_BYTES, stateBytes);
+      device.queue.submit([encoder.finish()]);
+    });
+    const [bytes] = await Promise.all([staging.map(out, k * INFO_BYTES + stateBytes), guard(gpu, check)]);
+    const u32 = new Uint32Array(bytes, 0, k * 8), f32 = new Float32Array(bytes, 0, k * 8);
+    const st = new Float32Array(bytes, k * INFO_BYTES, k * 4 * p);
+    return runs.map((_, i) => {
+      const base = i * 4 * p;
+      const params = new Float64Array(p), momentum = new Float64Array(p);
+      for (let j = 0; j < p; j++) {
+        params[j] = st[base + j]! - st[base + p + j]!;
+        momentum[j] = st[base + 2 * p + j]!;
+      }
+      const gmax = f32[i * 8 + 5]!, gssq = f32[i * 8 + 6]!;
+      return {
+        loss: f32[i * 8 + 4]!,
+        gradNorm: gmax === 0 ? 0 : gmax * Math.sqrt(gssq),
+        params,
+        momentum,
+        underflow: u32[i * 8 + 2]!,
+      };
+    });
+  }
+
+  return {
+    size: k,
+    plan,
+    stepOf: (i) => diverged[i] ?? step,
+    divergedAt: (i) => diverged[i] ?? null,
+    advance,
+    read,
+    retire(i: number): void {
+      if (retired[i] || disposed) return;
+      retired[i] = true;
+      if (gpu.failure === null) device.queue.writeBuffer(info, i * INFO_BYTES + 4, new Uint32Array([2]));
+    },
+    dispose(): void {
+      if (disposed) return;
+      disposed = true;
+      for (const b of [state, info, hyper, partials, rows, ...data, ...ctl]) b.destroy();
+      staging.destroy();
+    },
+  };
+}
+
+// Per run: w rounded to float32, its compensation c = hi − w (so that hi − c
+// is w to float32² precision), zero momentum and scratch.
+function initialState(runs: readonly CompiledRun[], p: number): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(runs.length * 4 * p);
+  runs.forEach((run, i) => {
+    for (let j = 0; j < p; j++) {
+      const w = run.init[j]!, hi = Math.fround(w);
+      out[i * 4 * p + j] = hi;
+      out[i * 4 * p + p + j] = hi - w;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,106 @@
+import type { BoundProblemKernel, KernelLayout } from "./kernels/problem_kernel.ts";
+
+/**
+ * Mesa's llvmpipe silently ends a shader invocation after 65,535 loop
+ * iterations in total (all loops, nested ones counted in full, measured on
+ * Mesa 22.3): every dispatch is planned to stay below this.
+ */
+export const LOOP_BUDGET = 60_000;
+/** Multiply-adds one workgroup may spend in one fused dispatch (keeps dispatches short for watchdogs). */
+export const WORK_PER_DISPATCH = 2 ** 25;
+/** Above this many multiply-adds per step (rows × parameters), `auto` spreads each step over many workgroups. */
+export const FUSED_WORK_MAX = 2 ** 18;
+/** Most partial sums per run of the multi-workgroup path. */
+export const MAX_BLOCKS = 1024;
+
+/** How a batch runs: fused (one workgroup per run, many steps per dispatch) or multi-workgroup (one pass per step). */
+export interface BatchPlan {
+  readonly path: "fused" | "multi";
+  /** Threads per workgroup. */
+  readonly wg: number;
+  /** Multi: workgroups per run and step. */
+  readonly blocks: number;
+  /** Fused: steps per dispatch (multi: 1). */
+  readonly stepsPerDispatch: number;
+  /** The problem kernel's layout at `wg`. */
+  readonly kernel: KernelLayout;
+}
+
+/** What {@link planBatch} needs to know. */
+export interface PlanInput {
+  readonly bound: BoundProblemKernel;
+  /** Largest number of rows one step uses (n, or the SGD batch). */
+  readonly rowsPerStep: number;
+  /** Normalized GD (an extra min-margin pass per step). */
+  readonly normalized: boolean;
+  /** The device's `maxComputeWorkgroupStorageSize`. */
+  readonly maxWorkgroupBytes: number;
+  /** Force a path (default: by size). */
+  readonly path?: "auto" | "fused" | "multi";
+  /** At most this many steps per fused dispatch (1: one dispatch per step). */
+  readonly stepsPerDispatch?: number;
+}
+
+/**
+ * Chooses the path, workgroup size, blocks and steps per dispatch of a batch
+ * so that no invocation exceeds {@link LOOP_BUDGET} loop iterations.
+ *
+ * @throws {RangeError} when the forced path cannot run this problem.
+ */
+export function planBatch(input: PlanInput): BatchPlan {
+  const fused = planFused(input);
+  const wanted = input.path ?? "auto";
+  if (wanted === "fused") {
+    if (typeof fused === "string") throw new RangeError(`Cannot run the fused WebGPU path: ${fused}`);
+    return fused;
+  }
+  if (
+    wanted === "auto" && typeof fused !== "string" &&
+    input.rowsPerStep * input.bound.params <= FUSED_WORK_MAX
+  ) return fused;
+  return planMulti(input);
+}
+
+function planFused(input: PlanInput): BatchPlan | string {
+  const { bound, rowsPerStep: m } = input;
+  const p = bound.params;
+  const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
+  const kernel = bound.layout(wg);
+  const bytes = 4 * (4 * p + wg) + 64 + kernel.workgroupBytes;
+  if (bytes > input.maxWorkgroupBytes) {
+    return `it needs ${bytes} bytes of workgroup memory but the device allows ${input.maxWorkgroupBytes}`;
+  }
+  const cols = Math.ceil(p / wg), log = Math.log2(wg);
+  const perStep = 8 + (input.normalized ? kernel.minMarginLoops(m) : 0) + kernel.blockLoops(m) + 4 * cols + 4 * log;
+  const fixed = 16 + 2 * cols;
+  const report = 16 + kernel.blockLoops(bound.rows) + 4 * cols + 4 * log;
+  if (report > LOOP_BUDGET) return `one pass over its ${bound.rows} rows exceeds a workgroup's loop budget`;
+  let steps = Math.floor((LOOP_BUDGET - fixed) / perStep);
+  if (steps < 1) return `one step over ${m} rows exceeds a workgroup's loop budget`;
+  steps = Math.min(steps, Math.max(1, Math.floor(WORK_PER_DISPATCH / (m * p))), input.stepsPerDispatch ?? Infinity);
+  return { path: "fused", wg, blocks: 1, stepsPerDispatch: Math.max(1, Math.floor(steps)), kernel };
+}
+
+function planMulti(input: PlanInput): BatchPlan {
+  const { bound } = input;
+  const p = bound.params, n = bound.rows;
+  const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(p, 1))), 32, 256);
+  const kernel = bound.layout(wg);
+  const cols = Math.ceil(p / wg), log = Math.log2(wg);
+  const partial = (b: number) =>
+    16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +
+    (input.normalized ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
+  const update = (b: number) => 16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log;
+  let blocks = clamp(Math.ceil(n / kernel.rowsPerChunk), 1, MAX_BLOCKS);
+  while (partial(blocks) > LOOP_BUDGET && blocks < 65_535) blocks = Math.min(65_535, blocks * 2);
+  if (partial(blocks) > LOOP_BUDGET || update(blocks) > LOOP_BUDGET) {
+    throw new RangeError(
+      `Cannot run a problem of ${n} rows and ${p} parameters on WebGPU: a step does not fit the loop budget`,
+    );
+  }
+  return { path: "multi", wg, blocks, stepsPerDispatch: 1, kernel };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}

@@ -1,0 +1,60 @@
+import type { CompiledRun } from "../engine/compile_run.ts";
+import type { Engine } from "../engine/engine.ts";
+import { sharedGpu } from "./device.ts";
+import { createGpuBatch, type WebGpuEngineOptions } from "./_gpu_batch.ts";
+import { lockstepEngines } from "./_lockstep.ts";
+
+export type { WebGpuEngineOptions } from "./_gpu_batch.ts";
+
+/**
+ * WebGPU engines for several runs at once: runs of the same problem and
+ * optimizer kind (a sweep over step size, momentum, init or seed) share one
+ * batch, stepped as K workgroups of one dispatch (or K rows of workgroups on
+ * the multi-workgroup path), while each run keeps its own {@link Engine}.
+ *
+ * Every engine of a batch must keep advancing or be disposed: the batch
+ * advances as far as all its live engines have asked.
+ *
+ * @param runs Compiled runs.
+ * @param options Device, path, and kernels.
+ * @returns One engine per run, in order.
+ * @throws {RangeError} when a run's problem or optimizer has no WebGPU kernel.
+ *
+ * @example Usage
+ * ```ts ignore
+ * import { createWebGpuEngines } from "./create_webgpu_engines.ts";
+ * import { sweepRuns } from "../streams/sweep.ts";
+ *
+ * const runs = sweepRuns({ problem: { kind: "linear-classification",
+ *   data: { kind: "dataset", name: "soudry-fig1" } }, steps: 1000 }, "optimizer.lr", [0.1, 0.2]);
+ * const engines = await createWebGpuEngines(runs);
+ * await Promise.all(engines.map((e) => e.advance(1000)));
+ * ```
+ */
+export async function createWebGpuEngines(
+  runs: readonly CompiledRun[],
+  options: WebGpuEngineOptions = {},
+): Promise<Engine[]> {
+  const gpu = options.gpu ?? await sharedGpu();
+  const groups = new Map<string, number[]>();
+  runs.forEach((run, i) => {
+    const key = `${run.spec.optimizer.kind}|${JSON.stringify(run.spec.problem)}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [i]);
+    else group.push(i);
+  });
+  const engines: Engine[] = new Array(runs.length);
+  const made: Engine[] = [];
+  try {
+    for (const indices of groups.values()) {
+      const members = indices.map((i) => runs[i]!);
+      const views = lockstepEngines(await createGpuBatch(gpu, members, options), members);
+      indices.forEach((i, j) => engines[i] = views[j]!);
+      made.push(...views);
+    }
+  } catch (e) {
+    for (const engine of made) engine.dispose();
+    throw e;
+  }
+  return engines;
+}

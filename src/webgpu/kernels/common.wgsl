@@ -1,0 +1,192 @@
+// Shared by every biasflow compute kernel (prepended to the driver and the
+// problem kernel): the driver's bindings and records, the overrides every
+// kernel sees, and float32 helpers (finiteness, exp and log1p to a few ulp,
+// workgroup reductions, the optimizer's update arithmetic).
+//
+// Bindings 0–5 belong to the driver; a problem kernel's data starts at 8.
+
+struct Ctl {
+  steps: u32,   // optimizer steps one fused dispatch takes
+  report: u32,  // 1: evaluate loss and gradient over all rows instead of stepping
+  zero: u32,    // always 0, but unknown to the compiler (see opaque())
+  pad: u32,
+}
+
+// One run's status, read back at every advance (32 bytes).
+struct RunInfo {
+  step: u32,       // steps taken, mod 2^32
+  frozen: u32,     // 0 live, 1 diverged (gradient not finite), 2 retired by the host
+  underflow: u32,  // steps whose float32 gradient was exactly zero
+  pad0: u32,
+  loss: f32,       // report: L(w)
+  gmax: f32,       // report: max |∂L/∂wⱼ|
+  gssq: f32,       // report: Σ (∂L/∂wⱼ / gmax)²
+  pad1: f32,
+}
+
+// One run's hyperparameters and minibatch position (32 bytes).
+struct Hyper {
+  lr: f32,
+  momentum: f32,
+  nesterov: u32,
+  batch: u32,      // rows per step (SGD)
+  spe: u32,        // steps per epoch (SGD)
+  e0: u32,         // step position in its epoch of the chunk's first step
+  s0: u32,         // step counter of the chunk's first step, mod 2^32
+  row_base: u32,   // this run's offset in `rows`
+}
+
+@group(0) @binding(0) var<uniform> ctl: Ctl;
+// Per run 4P floats: parameters (float32), their Kahan compensation, momentum buffer, gradient scratch.
+@group(0) @binding(1) var<storage, read_write> state: array<f32>;
+@group(0) @binding(2) var<storage, read_write> info: array<RunInfo>;
+@group(0) @binding(3) var<storage, read> hyper: array<Hyper>;
+// Multi-workgroup path: per run and block P + 2 floats (gradient part, Σ loss part, min margin).
+@group(0) @binding(4) var<storage, read_write> partials: array<f32>;
+// SGD: each run's row indices for the steps of the current chunk, concatenated.
+@group(0) @binding(5) var<storage, read> rows: array<u32>;
+
+override WG: u32 = 64u;        // threads per workgroup, a power of two
+override P: u32 = 1u;          // parameters per run
+override N: u32 = 1u;          // rows (examples) of the problem
+override MODE: u32 = 0u;       // 0: ∇L (gd, sgd); 1: ∇log L (normalized gd)
+override BATCHED: bool = false; // SGD: each step uses its rows from `rows`
+override MEAN: bool = false;   // L is the mean over the rows (else the sum)
+
+var<workgroup> red_f: array<f32, WG>;
+var<workgroup> bc_u: u32;
+var<workgroup> bc_h: Hyper;
+var<workgroup> flags_acc: atomic<u32>;
+
+// Whether the current pass visits every row in order (reports, full-batch steps).
+var<private> full_batch: bool = true;
+
+fn inf_f32() -> f32 {
+  return bitcast<f32>(0x7f800000u);
+}
+
+fn is_finite(x: f32) -> bool {
+  return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u;
+}
+
+// e^x to a few ulp: x = k·ln 2 + r with ln 2 split in two (Cody–Waite, as in
+// fdlibm's expf), e^x = 2^k·e^r with |r| ≤ ln2/2. WGSL only bounds exp's error
+// by 3 + 2|x| ulp, which late in a run is where the margins are.
+fn exp_acc(x: f32) -> f32 {
+  if (x > 88.8) { return inf_f32(); }
+  if (x < -104.0) { return 0.0; }
+  let k = round(x * 1.44269504088896341);
+  let r = (x - k * 6.9313812256e-01) - k * 9.0580006145e-06;
+  let ki = i32(k);
+  let half = ki / 2;
+  return ldexp(ldexp(exp(r), half), ki - half);
+}
+
+// log(1 + t) for t ≥ 0 to a few ulp: 2·atanh(s) with s = t/(2 + t) ≤ 1/3,
+// summed as its series (error < s²⁰/21); WGSL's log is only absolutely
+// accurate (2⁻²¹) near 1, which would swamp small t.
+fn log1p_pos(t: f32) -> f32 {
+  if (t > 1.0) { return log(1.0 + t); }
+  let s = t / (2.0 + t);
+  let s2 = s * s;
+  var p = 1.0 / 19.0;
+  p = 1.0 / 17.0 + s2 * p;
+  p = 1.0 / 15.0 + s2 * p;
+  p = 1.0 / 13.0 + s2 * p;
+  p = 1.0 / 11.0 + s2 * p;
+  p = 1.0 / 9.0 + s2 * p;
+  p = 1.0 / 7.0 + s2 * p;
+  p = 1.0 / 5.0 + s2 * p;
+  p = 1.0 / 3.0 + s2 * p;
+  p = 1.0 + s2 * p;
+  return 2.0 * s * p;
+}
+
+// Sum (op 0), max (op 1) or min (op 2) of v over the workgroup, returned to
+// every thread. Call from uniform control flow.
+fn wg_reduce(lid: u32, v: f32, op: u32) -> f32 {
+  red_f[lid] = v;
+  for (var h = WG / 2u; h > 0u; h = h / 2u) {
+    workgroupBarrier();
+    if (lid < h) {
+      let a = red_f[lid];
+      let b = red_f[lid + h];
+      var c = a + b;
+      if (op == 1u) { c = max(a, b); }
+      if (op == 2u) { c = min(a, b); }
+      red_f[lid] = c;
+    }
+  }
+  workgroupBarrier();
+  let r = red_f[0];
+  workgroupBarrier();
+  return r;
+}
+
+// Thread 0's value of v, as a uniform value for every thread.
+fn bcast(lid: u32, v: u32) -> u32 {
+  if (lid == 0u) { bc_u = v; }
+  return workgroupUniformLoad(&bc_u);
+}
+
+// The OR of every thread's bits, as a uniform value.
+fn wg_or(lid: u32, bits: u32) -> u32 {
+  if (bits != 0u) { atomicOr(&flags_acc, bits); }
+  workgroupBarrier();
+  if (lid == 0u) {
+    bc_u = atomicLoad(&flags_acc);
+    atomicStore(&flags_acc, 0u);
+  }
+  return workgroupUniformLoad(&bc_u);
+}
+
+fn load_hyper(lid: u32, run: u32) -> Hyper {
+  if (lid == 0u) { bc_h = hyper[run]; }
+  return workgroupUniformLoad(&bc_h);
+}
+
+// Row positions [lo, hi) that the step with counter `step` trains on. SGD:
+// the chunk's rows are the epochs' orders concatenated from the chunk's first
+// row, so step e (counted from the chunk's epoch start) starts at
+// E·N + pos·batch − e0·batch with E = e / spe, pos = e % spe.
+fn step_rows(h: Hyper, step: u32) -> vec2<u32> {
+  if (full_batch) { return vec2<u32>(0u, N); }
+  let e = h.e0 + (step - h.s0);
+  let epoch = e / h.spe;
+  let pos = e % h.spe;
+  let lo = epoch * N + pos * h.batch - h.e0 * h.batch;
+  return vec2<u32>(lo, lo + min(h.batch, N - pos * h.batch));
+}
+
+// The example at row position p of the current pass.
+fn row_at(run: u32, p: u32) -> u32 {
+  if (full_batch) { return p; }
+  return rows[hyper[run].row_base + p];
+}
+
+// PyTorch's momentum: b ← μb + g; the step direction is b, or g + μb with
+// Nesterov, or g when μ = 0. Returns (direction, new b).
+fn momentum_direction(g: f32, b: f32, mu: f32, nesterov: u32) -> vec2<f32> {
+  if (mu == 0.0) { return vec2<f32>(g, b); }
+  let nb = mu * b + g;
+  if (nesterov != 0u) { return vec2<f32>(g + mu * nb, nb); }
+  return vec2<f32>(nb, nb);
+}
+
+// x, through a value the compiler cannot see through. Compilers that treat
+// float arithmetic as reassociable (Mesa's NIR does for GLSL without
+// `precise`; fast-math drivers) fold (hi + y) − hi − y to 0 and silently drop
+// Kahan's compensation: measured on llvmpipe, normalized GD then drifts
+// 2·10⁻⁴ in ‖w‖ after 3·10⁴ steps, exactly as uncompensated float32 does.
+fn opaque(x: f32) -> f32 {
+  return bitcast<f32>(bitcast<u32>(x) ^ ctl.zero);
+}
+
+// Kahan-compensated w ← w + delta, with w = hi − c: late in a run the updates
+// are far below float32's resolution of w and would otherwise be rounded away.
+// Returns (new hi, new c).
+fn kahan_add(hi: f32, c: f32, delta: f32) -> vec2<f32> {
+  let y = delta - c;
+  let t = opaque(hi + y);
+  return vec2<f32>(t, opaque(t - hi) - y);
+}

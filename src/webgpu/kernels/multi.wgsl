@@ -1,0 +1,156 @@
+// Multi-workgroup driver, for problems too large for one workgroup per step:
+// each step is one pass over the data spread over B workgroups per run
+// (grid x = block, y = run), each reading its rows once to form margins, loss
+// derivatives and gradient contributions together, then one workgroup per run
+// sums the B parts and applies the update. Normalized GD first finds the
+// smallest margin (multi_min), so that the weights never underflow.
+//
+// Per step: [multi_min] → multi_partial → multi_update. Report: multi_partial
+// with ctl.report = 1 → multi_report.
+
+override B: u32 = 1u;
+
+var<private> cur_block: u32;
+
+fn param(run: u32, k: u32) -> f32 {
+  return state[run * 4u * P + k];
+}
+
+fn part_index(run: u32, block: u32) -> u32 {
+  return (run * B + block) * (P + 2u);
+}
+
+fn emit_grad(run: u32, j: u32, v: f32) {
+  partials[part_index(run, cur_block) + j] = v;
+}
+
+fn emit_den(run: u32, v: f32) {
+  partials[part_index(run, cur_block) + P] = v;
+}
+
+fn emit_min(run: u32, v: f32) {
+  partials[part_index(run, cur_block) + P + 1u] = v;
+}
+
+// This block's share [lo, hi) of the row positions of the pass.
+fn block_rows(span: vec2<u32>, block: u32) -> vec2<u32> {
+  let count = span.y - span.x;
+  let per = (count + B - 1u) / B;
+  return vec2<u32>(span.x + min(block * per, count), span.x + min((block + 1u) * per, count));
+}
+
+// Σ over blocks of partial slot `slot` (op 0), or their min (op 2), to every thread.
+fn sum_blocks(lid: u32, run: u32, slot: u32, op: u32) -> f32 {
+  var acc = 0.0;
+  if (op == 2u) { acc = inf_f32(); }
+  for (var b = lid; b < B; b += WG) {
+    let v = partials[part_index(run, b) + slot];
+    if (op == 2u) { acc = min(acc, v); } else { acc += v; }
+  }
+  return wg_reduce(lid, acc, op);
+}
+
+fn pass_span(lid: u32, run: u32) -> vec2<u32> {
+  let h = load_hyper(lid, run);
+  let step = bcast(lid, info[run].step);
+  return step_rows(h, step);
+}
+
+@compute @workgroup_size(WG)
+fn multi_min(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
+  let run = wid.y;
+  cur_block = wid.x;
+  full_batch = !BATCHED;
+  if (bcast(lid, info[run].frozen) != 0u) { return; }
+  let r = block_rows(pass_span(lid, run), cur_block);
+  problem_min_margin(lid, run, r.x, r.y);
+}
+
+@compute @workgroup_size(WG)
+fn multi_partial(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
+  let run = wid.y;
+  cur_block = wid.x;
+  let report = ctl.report != 0u;
+  full_batch = !BATCHED || report;
+  if (!report && bcast(lid, info[run].frozen) != 0u) { return; }
+  let r = block_rows(pass_span(lid, run), cur_block);
+  var shift = 0.0;
+  if (MODE == 1u && !report) {
+    shift = max(sum_blocks(lid, run, P + 1u, 2u), 0.0);
+  }
+  problem_block(lid, run, r.x, r.y, shift, report || MODE == 1u);
+}
+
+@compute @workgroup_size(WG)
+fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
+  let run = wid.x;
+  let base = run * 4u * P;
+  full_batch = !BATCHED;
+  if (bcast(lid, info[run].frozen) != 0u) { return; }
+  let h = load_hyper(lid, run);
+  let step = bcast(lid, info[run].step);
+  let span = step_rows(h, step);
+  var scale = 1.0;
+  var bits = 0u;
+  if (MODE == 1u) {
+    let den = sum_blocks(lid, run, P, 0u);
+    scale = 1.0 / den;
+    if (!(is_finite(den) && den > 0.0)) { bits = 1u; }
+  } else if (MEAN) {
+    scale = 1.0 / f32(span.y - span.x);
+  }
+  for (var j = lid; j < P; j += WG) {
+    var g = 0.0;
+    for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
+    g *= scale;
+    state[base + 3u * P + j] = g;
+    if (!is_finite(g)) { bits |= 1u; }
+    if (g != 0.0) { bits |= 2u; }
+  }
+  let flags = wg_or(lid, bits);
+  if ((flags & 1u) != 0u) {
+    if (lid == 0u) { info[run].frozen = 1u; }
+    return;
+  }
+  for (var j = lid; j < P; j += WG) {
+    let dm = momentum_direction(state[base + 3u * P + j], state[base + 2u * P + j], h.momentum, h.nesterov);
+    state[base + 2u * P + j] = dm.y;
+    let w = kahan_add(state[base + j], state[base + P + j], -h.lr * dm.x);
+    state[base + j] = w.x;
+    state[base + P + j] = w.y;
+  }
+  if (lid == 0u) {
+    info[run].step = step + 1u;
+    if ((flags & 2u) == 0u) { info[run].underflow += 1u; }
+  }
+}
+
+@compute @workgroup_size(WG)
+fn multi_report(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
+  let run = wid.x;
+  var scale = 1.0;
+  if (MEAN) { scale = 1.0 / f32(N); }
+  let loss = sum_blocks(lid, run, P, 0u) * scale;
+  var m = 0.0;
+  for (var j = lid; j < P; j += WG) {
+    var g = 0.0;
+    for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
+    m = max(m, abs(g * scale));
+  }
+  let gmax = wg_reduce(lid, m, 1u);
+  var ssq = 0.0;
+  if (gmax > 0.0) {
+    for (var j = lid; j < P; j += WG) {
+      var g = 0.0;
+      for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
+      let r = g * scale / gmax;
+      ssq += r * r;
+    }
+  }
+  let gssq = wg_reduce(lid, ssq, 0u);
+  if (lid == 0u) {
+    info[run].loss = loss;
+    info[run].gmax = gmax;
+    info[run].gssq = gssq;
+  }
+}

@@ -1,0 +1,18 @@
+import { linearClassificationKernel } from "./linear_classification.ts";
+import type { ProblemKernel } from "./problem_kernel.ts";
+
+/**
+ * The WebGPU kernels by problem kind. A problem kind without an entry runs
+ * on the CPU (`backend: "auto"`) or is refused (`backend: "webgpu"`).
+ *
+ * @example Usage
+ * ```ts
+ * import { PROBLEM_KERNELS } from "./problem_kernels.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok("linear-classification" in PROBLEM_KERNELS);
+ * ```
+ */
+export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
+  [linearClassificationKernel.kind]: linearClassificationKernel,
+};

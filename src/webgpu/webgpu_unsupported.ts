@@ -1,0 +1,40 @@
+import type { CompiledRun } from "../engine/compile_run.ts";
+import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
+import type { ProblemKernel } from "./kernels/problem_kernel.ts";
+
+/** The optimizers the WebGPU drivers implement. */
+export const WEBGPU_OPTIMIZERS: readonly string[] = ["gd", "normalized-gd", "sgd"];
+
+/**
+ * Why a run cannot run on WebGPU (its problem kind has no kernel, or its
+ * optimizer is not implemented there), or null when it can.
+ *
+ * @param run A compiled run.
+ * @param kernels Kernels by problem kind (default: the built-in ones).
+ * @returns A sentence for the user, or null.
+ *
+ * @example Usage
+ * ```ts
+ * import { webGpuUnsupported } from "./webgpu_unsupported.ts";
+ * import { compileRun } from "../engine/compile_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const run = compileRun({
+ *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
+ *   steps: 10,
+ * });
+ * assert.equal(webGpuUnsupported(run), null);
+ * ```
+ */
+export function webGpuUnsupported(
+  run: CompiledRun,
+  kernels: Readonly<Record<string, ProblemKernel>> = PROBLEM_KERNELS,
+): string | null {
+  if (kernels[run.problem.kind] === undefined) {
+    return `The WebGPU engine has no kernel for problem kind ${run.problem.kind}`;
+  }
+  if (!WEBGPU_OPTIMIZERS.includes(run.spec.optimizer.kind)) {
+    return `The WebGPU engine does not implement optimizer ${run.spec.optimizer.kind}`;
+  }
+  return null;
+}
