@@ -25,6 +25,7 @@ export * from "./src/problems/mod.ts";
 export * from "./src/optimizers/mod.ts";
 export * from "./src/engine/mod.ts";
 export * from "./src/cpu/mod.ts";
+export * from "./src/webgpu/mod.ts";
 export * from "./src/reference/mod.ts";
 export * from "./src/streams/mod.ts";
 export * from "./src/operators/mod.ts";

@@ -109,7 +109,8 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     }
     if (values.backend !== undefined) spec = setAtPath(spec, "backend", values.backend);
     run = compileRun(spec, arg.baseDir === undefined ? {} : { baseDir: arg.baseDir });
-    engine = await createEngine(run);
+    const quiet = values.quiet;
+    engine = await createEngine(run, { warn: (w) => quiet || io.stderr(`warning: ${w}\n`) });
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return e instanceof SpecError || e instanceof RangeError ? EXIT.badInput : EXIT.error;

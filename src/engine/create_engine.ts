@@ -1,13 +1,16 @@
 import type { CompiledRun } from "./compile_run.ts";
 import type { Engine } from "./engine.ts";
-import { createCpuEngine } from "../cpu/cpu_engine.ts";
+import { createEngines, type CreateEnginesOptions } from "./create_engines.ts";
 
 /**
  * Creates the engine a run asks for. `auto` chooses WebGPU only on a hardware
- * adapter, and the CPU engine otherwise.
+ * adapter (and for problems and optimizers it implements), and the CPU engine
+ * otherwise; `webgpu` on a software adapter works but warns once.
  *
  * @param run A compiled run.
+ * @param options Where warnings go.
  * @returns An engine at step 0.
+ * @throws {SpecError} when `backend: "webgpu"` asks for a problem or optimizer WebGPU does not implement.
  *
  * @example Usage
  * ```ts
@@ -23,10 +26,6 @@ import { createCpuEngine } from "../cpu/cpu_engine.ts";
  * assert.equal(engine.backend, "cpu");
  * ```
  */
-export function createEngine(run: CompiledRun): Promise<Engine> {
-  const backend = run.spec.backend;
-  if (backend === "webgpu") {
-    return Promise.reject(new Error("The WebGPU engine is not part of this build yet; use backend cpu or auto"));
-  }
-  return Promise.resolve(createCpuEngine(run));
+export async function createEngine(run: CompiledRun, options: CreateEnginesOptions = {}): Promise<Engine> {
+  return (await createEngines([run], options))[0]!;
 }

@@ -17,3 +17,4 @@ export * from "./engine.ts";
 export * from "./compile_run.ts";
 export * from "./init_params.ts";
 export * from "./create_engine.ts";
+export * from "./create_engines.ts";

@@ -6,6 +6,7 @@ import type { Multiclass } from "../problems/multiclass.ts";
 import type { ReferenceResult } from "../reference/reference.ts";
 import type { Snapshot } from "../streams/snapshot.ts";
 import { gradNorm } from "./grad_norm.ts";
+import { gradUnderflow } from "./grad_underflow.ts";
 import { loss } from "./loss.ts";
 import { norm } from "./norm.ts";
 import { minMargin } from "../math/min_margin.ts";
@@ -21,7 +22,8 @@ import { testError } from "./test_error.ts";
 
 /**
  * The default operators for a run's problem, given its reference solution:
- * always `loss`, `grad_norm`, `norm`, `norm_l1`, `norm_linf`; for linear
+ * always `loss`, `grad_norm`, `norm`, `norm_l1`, `norm_linf` (and, on
+ * float32 engines, `grad_underflow`); for linear
  * classification and multiclass `margin` (in the run's own norm: ℓp for
  * steepest descent w.r.t. ℓp), `margin_l1`, `margin_l2`, `margin_linf`,
  * `test_error` with a held-out set, and, when there is a reference,
@@ -51,7 +53,7 @@ import { testError } from "./test_error.ts";
  * ```
  */
 export function analysisPipeline(run: CompiledRun, reference: ReferenceResult): OperatorFunction<Snapshot, Snapshot> {
-  const common = pipe(loss(), gradNorm(), norm(2), norm(1), norm(Infinity));
+  const common = pipe(loss(), gradNorm(), gradUnderflow(), norm(2), norm(1), norm(Infinity));
   if (run.problem.kind === "multiclass") {
     const problem = run.problem as Multiclass;
     const { x, y } = problem.data, classes = problem.classes;

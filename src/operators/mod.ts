@@ -19,6 +19,7 @@ export * from "./with_metrics.ts";
 export * from "./metric.ts";
 export * from "./loss.ts";
 export * from "./grad_norm.ts";
+export * from "./grad_underflow.ts";
 export * from "./norm.ts";
 export * from "./margin.ts";
 export * from "./cosine_to.ts";

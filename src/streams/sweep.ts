@@ -1,6 +1,7 @@
 import { merge, Observable } from "rxjs";
 import { compileRun, type CompileRunOptions, isCompiledRun } from "../engine/compile_run.ts";
 import type { CompiledRun } from "../engine/compile_run.ts";
+import { createEngines } from "../engine/create_engines.ts";
 import { parseSpec } from "../spec/parse_spec.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { createRunId } from "./create_run_id.ts";
@@ -45,6 +46,9 @@ export function sweepRuns(
 /**
  * Trains one run per value of a field, concurrently, as one stream. Runs get
  * distinct ids (`<base>-<i>`) and each snapshot carries `sweep: { path, value }`.
+ * Unless `options.engine` is given, the engines come from one
+ * {@link createEngines} call, so on WebGPU the K runs step as K workgroups of
+ * one dispatch while each still streams on its own.
  *
  * @param spec The base run spec.
  * @param path The field to vary, e.g. `optimizer.lr`.
@@ -74,8 +78,17 @@ export function sweep(
   return new Observable<Snapshot>((subscriber) => {
     const runs = sweepRuns(spec, path, values, options.baseDir === undefined ? {} : { baseDir: options.baseDir });
     const base = options.runId ?? createRunId(`${runs[0]!.spec.name ?? "sweep"}-${path}`);
+    const engines = options.engine === undefined ? createEngines(runs) : null;
+    engines?.catch(() => {});
     return merge(
-      ...runs.map((run, i) => train(run, { ...options, runId: `${base}-${i}`, sweep: { path, value: values[i] } })),
+      ...runs.map((run, i) =>
+        train(run, {
+          ...options,
+          runId: `${base}-${i}`,
+          sweep: { path, value: values[i] },
+          ...(engines === null ? {} : { engine: () => engines.then((all) => all[i]!) }),
+        })
+      ),
     ).subscribe(subscriber);
   });
 }

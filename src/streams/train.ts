@@ -89,6 +89,9 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Sna
 
       await emit("running", "schedule");
       let chunk = 1;
+      // The quickest advance seen: a GPU engine's fixed cost per advance (a
+      // readback), which chunks must outgrow (near 0 on the CPU engine).
+      let overhead = Infinity;
       let sliceStart = performance.now();
       for (let si = 1; si < schedule.length; si++) {
         const target = schedule[si]!;
@@ -108,8 +111,10 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Sna
             subscriber.complete();
             return;
           }
+          overhead = Math.min(overhead, t1 - t0);
           if (k === chunk) {
-            const grow = t1 - t0 <= 0 ? 4 : Math.min(4, (0.5 * sliceMs) / (t1 - t0));
+            const aim = Math.max(0.5 * sliceMs, 4 * overhead);
+            const grow = t1 - t0 <= 0 ? 4 : Math.min(4, aim / (t1 - t0));
             chunk = Math.max(1, Math.min(2 ** 30, Math.round(chunk * grow)));
           }
           if (record.everyMs > 0 && t1 - lastEmit >= record.everyMs && made.step < target) {

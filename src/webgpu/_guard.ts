@@ -4,12 +4,19 @@ import type { GpuContext } from "./device.ts";
  * `promise`, or the GPU's failure if that comes first: every wait on the GPU
  * goes through here, so a lost device fails the run instead of hanging it.
  */
-export function guard<T>(gpu: GpuContext, promise: Promise<T>): Promise<T> {
+export async function guard<T>(gpu: GpuContext, promise: Promise<T>): Promise<T> {
   if (gpu.failure !== null) {
     promise.catch(() => {});
-    return Promise.reject(gpu.failure);
+    throw gpu.failure;
   }
-  return Promise.race([promise, gpu.failed.then((e) => Promise.reject(e))]);
+  try {
+    return await Promise.race([promise, gpu.failed.then((e) => Promise.reject(e))]);
+  } catch (e) {
+    // A destroyed device first fails pending maps with a bare "validation
+    // error"; its loss (the reason) is reported a moment later.
+    await Promise.race([gpu.failed, new Promise((resolve) => setTimeout(resolve, 100))]);
+    throw gpu.failure ?? e;
+  }
 }
 
 /** Throws the GPU's failure, if any. */

@@ -107,3 +107,30 @@ Deno.test("train() errors with a SpecError on a bad spec and is cold", async () 
   assert.deepEqual(a.map((s) => s.predictor.data), b.map((s) => s.predictor.data));
   assert.notEqual(a[0]!.run, b[0]!.run, "each subscription is a new run");
 });
+
+Deno.test("train() grows its chunks past an engine's fixed cost per advance", async () => {
+  // An engine like the WebGPU one: each advance costs a 15 ms round trip,
+  // whatever its length; chunks of one step would take 10⁶ × 15 ms.
+  let step = 0, calls = 0;
+  const engine: Engine = {
+    backend: "webgpu",
+    get step() {
+      return step;
+    },
+    diverged: null,
+    async advance(k) {
+      if (++calls > 200) throw new Error(`Too many advances: ${calls} for ${step} steps`);
+      await new Promise((r) => setTimeout(r, 15));
+      step += k;
+    },
+    read: () =>
+      Promise.resolve({ step, loss: 0, gradNorm: 0, params: {}, predictor: { shape: [0], data: new Float64Array() } }),
+    dispose() {},
+  };
+  const last = await lastValueFrom(train({
+    problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
+    steps: 1_000_000,
+    record: { perDecade: 5, everyMs: 0 },
+  }, { engine: () => engine }));
+  assert.equal(last.step, 1_000_000);
+});

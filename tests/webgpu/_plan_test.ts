@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { FUSED_WORK_MAX, LOOP_BUDGET, planBatch } from "../../src/webgpu/_plan.ts";
+import type { BoundProblemKernel } from "../../src/webgpu/kernels/problem_kernel.ts";
+import { linearClassificationKernel } from "../../src/webgpu/kernels/linear_classification.ts";
+import { linearClassification } from "../../src/problems/linear_classification.ts";
+import { separableData } from "../../src/problems/separable_data.ts";
+
+function bound(n: number, d: number): BoundProblemKernel {
+  const problem = linearClassification(separableData({ n, d, margin: 0, seed: 0 }), {
+    loss: "logistic",
+    reduction: "mean",
+  });
+  return linearClassificationKernel.bind(problem) as BoundProblemKernel;
+}
+
+const LIMITS = { maxWorkgroupBytes: 16_384 };
+
+Deno.test("planBatch() fuses small problems with steps per dispatch inside the loop budget", () => {
+  for (const [n, d] of [[16, 2], [256, 8], [40, 6], [1000, 30]] as const) {
+    for (const normalized of [false, true]) {
+      const b = bound(n, d);
+      const plan = planBatch({ bound: b, rowsPerStep: n, normalized, ...LIMITS });
+      assert.equal(plan.path, "fused", `${n}×${d}`);
+      const perStep = plan.kernel.blockLoops(n) + (normalized ? plan.kernel.minMarginLoops(n) : 0);
+      assert.ok(plan.stepsPerDispatch >= 1);
+      assert.ok(plan.stepsPerDispatch * perStep < LOOP_BUDGET, `${n}×${d}: ${plan.stepsPerDispatch} × ${perStep}`);
+    }
+  }
+});
+
+Deno.test("planBatch() spreads large problems over many workgroups within the loop budget", () => {
+  const b = { ...bound(8, 256), rows: 65_536 }; // the layout depends on d only
+  const plan = planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS });
+  assert.equal(plan.path, "multi");
+  assert.ok(65_536 * 256 > FUSED_WORK_MAX);
+  assert.ok(plan.blocks > 1 && plan.blocks <= 65_535);
+  assert.ok(plan.kernel.blockLoops(Math.ceil(65_536 / plan.blocks)) < LOOP_BUDGET);
+});
+
+Deno.test("planBatch() honours a forced path and a cap on steps per dispatch", () => {
+  const b = bound(256, 8);
+  assert.equal(planBatch({ bound: b, rowsPerStep: 256, normalized: false, path: "multi", ...LIMITS }).path, "multi");
+  const one = planBatch({ bound: b, rowsPerStep: 256, normalized: false, stepsPerDispatch: 1, ...LIMITS });
+  assert.equal(one.stepsPerDispatch, 1);
+  assert.throws(
+    () => planBatch({ bound: bound(64, 2_000), rowsPerStep: 64, normalized: false, path: "fused", ...LIMITS }),
+    /Cannot run the fused WebGPU path: it needs \d+ bytes of workgroup memory but the device allows 16384/,
+  );
+});

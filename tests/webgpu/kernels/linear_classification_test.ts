@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { linearClassificationKernel } from "../../../src/webgpu/kernels/linear_classification.ts";
+import type { BoundProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
+import { linearClassification } from "../../../src/problems/linear_classification.ts";
+import { labeledData } from "../../../src/problems/labeled_data.ts";
+import { separableData } from "../../../src/problems/separable_data.ts";
+
+Deno.test("linearClassificationKernel.bind() uploads z = y·x in float32 with the loss in its signature", () => {
+  const problem = linearClassification(labeledData([[1, 2], [3, 0.1]], [1, -1]), { loss: "exp", reduction: "mean" });
+  const bound = linearClassificationKernel.bind(problem) as BoundProblemKernel;
+  assert.equal(bound.params, 2);
+  assert.equal(bound.rows, 2);
+  assert.equal(bound.mean, true);
+  assert.deepEqual(Array.from(bound.data[0]!), [1, 2, -3, Math.fround(-0.1)]);
+  assert.equal(bound.signature, "exp/mean/2x2");
+  assert.deepEqual(bound.layout(32).constants, { D: 2, LOSS: 1, LANES: 1 });
+});
+
+Deno.test("linearClassificationKernel.bind() refuses other problem kinds", () => {
+  const other = { ...linearClassification(labeledData([[1]], [1]), { loss: "exp", reduction: "sum" }), kind: "x" };
+  assert.match(linearClassificationKernel.bind(other) as string, /cannot run a x problem/);
+});
+
+Deno.test("linearClassificationKernel layouts share rows' dot products among lanes as d grows", () => {
+  const bind = (d: number) =>
+    linearClassificationKernel.bind(
+      linearClassification(separableData({ n: 8, d, margin: 0, seed: 0 }), { loss: "logistic", reduction: "sum" }),
+    ) as BoundProblemKernel;
+  assert.equal(bind(8).layout(256).constants.LANES, 1);
+  assert.equal(bind(256).layout(256).constants.LANES, 16);
+  assert.equal(bind(256).layout(256).rowsPerChunk, 16);
+  assert.equal(bind(4096).layout(64).constants.LANES, 32);
+  const layout = bind(8).layout(256);
+  assert.ok(layout.blockLoops(512) > layout.blockLoops(256));
+  assert.ok(layout.workgroupBytes <= 16_384);
+});
