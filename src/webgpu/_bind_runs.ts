@@ -58,7 +58,7 @@ export function bindRuns(
   runs.forEach((run, i) => {
     const o = run.spec.optimizer;
     f32[i * 8] = o.lr;
-    if (o.kind !== "normalized-gd") {
+    if (o.kind === "gd" || o.kind === "sgd") {
       f32[i * 8 + 1] = o.momentum;
       hyper[i * 8 + 2] = o.nesterov ? 1 : 0;
     }

@@ -2,6 +2,28 @@ import type { CompiledRun } from "../engine/compile_run.ts";
 import type { Divergence, Engine, EngineState } from "../engine/engine.ts";
 import type { GpuBatch, GpuRunRead } from "./_gpu_batch.ts";
 
+/** How a WebGPU engine's batch runs (see `_plan.ts`). */
+export interface WebGpuPlan {
+  /** `fused`: one workgroup per run, many steps per dispatch; `multi`: many workgroups per run and step. */
+  readonly path: "fused" | "multi";
+  /** Threads per workgroup. */
+  readonly workgroupSize: number;
+  /** Workgroups per run and step (multi; 1 when fused). */
+  readonly blocks: number;
+  /** Steps per dispatch (fused; 1 when multi). */
+  readonly stepsPerDispatch: number;
+  /** Runs in the batch. */
+  readonly batchSize: number;
+}
+
+/** A WebGPU engine: the {@link Engine} contract, and how its batch runs. */
+export interface WebGpuEngine extends Engine {
+  /** Always `webgpu`. */
+  readonly backend: "webgpu";
+  /** Path, workgroup size, blocks, steps per dispatch and batch size. */
+  readonly plan: WebGpuPlan;
+}
+
 interface Pending {
   target: number;
   resolve: () => void;
@@ -14,7 +36,7 @@ interface Pending {
  * has asked, so each view still advances, reads and ends on its own schedule.
  * Reads at the same step share one readback.
  */
-export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): Engine[] {
+export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): WebGpuEngine[] {
   const pending = new Map<number, Pending>();
   const active = new Set(runs.map((_, i) => i));
   let busy: Promise<unknown> = Promise.resolve();
@@ -69,10 +91,18 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
     });
   }
 
-  return runs.map((run, i): Engine => {
+  const plan: WebGpuPlan = {
+    path: batch.plan.path,
+    workgroupSize: batch.plan.wg,
+    blocks: batch.plan.blocks,
+    stepsPerDispatch: batch.plan.stepsPerDispatch,
+    batchSize: batch.size,
+  };
+  return runs.map((run, i): WebGpuEngine => {
     let disposed = false;
     return {
       backend: "webgpu",
+      plan,
       get step() {
         return batch.stepOf(i);
       },
@@ -96,7 +126,8 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
         if (disposed) throw new Error("Cannot read a disposed engine");
         const r = (await readAll())[i]!;
         const { problem } = run;
-        const momentum = run.spec.optimizer.kind !== "normalized-gd" && run.spec.optimizer.momentum > 0;
+        const o = run.spec.optimizer;
+        const momentum = (o.kind === "gd" || o.kind === "sgd") && o.momentum > 0;
         return {
           step: batch.stepOf(i),
           loss: r.loss,

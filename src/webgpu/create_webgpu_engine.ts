@@ -1,6 +1,5 @@
 import type { CompiledRun } from "../engine/compile_run.ts";
-import type { Engine } from "../engine/engine.ts";
-import { createWebGpuEngines, type WebGpuEngineOptions } from "./create_webgpu_engines.ts";
+import { createWebGpuEngines, type WebGpuEngine, type WebGpuEngineOptions } from "./create_webgpu_engines.ts";
 
 /**
  * The WebGPU engine: float32 WGSL kernels stepping a run on the GPU with
@@ -28,6 +27,9 @@ import { createWebGpuEngines, type WebGpuEngineOptions } from "./create_webgpu_e
  * engine.dispose();
  * ```
  */
-export async function createWebGpuEngine(run: CompiledRun, options: WebGpuEngineOptions = {}): Promise<Engine> {
+export async function createWebGpuEngine(
+  run: CompiledRun,
+  options: WebGpuEngineOptions = {},
+): Promise<WebGpuEngine> {
   return (await createWebGpuEngines([run], options))[0]!;
 }

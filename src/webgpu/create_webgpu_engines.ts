@@ -1,10 +1,10 @@
 import type { CompiledRun } from "../engine/compile_run.ts";
-import type { Engine } from "../engine/engine.ts";
 import { sharedGpu } from "./device.ts";
 import { createGpuBatch, type WebGpuEngineOptions } from "./_gpu_batch.ts";
-import { lockstepEngines } from "./_lockstep.ts";
+import { lockstepEngines, type WebGpuEngine } from "./_lockstep.ts";
 
 export type { WebGpuEngineOptions } from "./_gpu_batch.ts";
+export type { WebGpuEngine, WebGpuPlan } from "./_lockstep.ts";
 
 /**
  * WebGPU engines for several runs at once: runs of the same problem and
@@ -34,7 +34,7 @@ export type { WebGpuEngineOptions } from "./_gpu_batch.ts";
 export async function createWebGpuEngines(
   runs: readonly CompiledRun[],
   options: WebGpuEngineOptions = {},
-): Promise<Engine[]> {
+): Promise<WebGpuEngine[]> {
   const gpu = options.gpu ?? await sharedGpu();
   const groups = new Map<string, number[]>();
   runs.forEach((run, i) => {
@@ -43,8 +43,8 @@ export async function createWebGpuEngines(
     if (group === undefined) groups.set(key, [i]);
     else group.push(i);
   });
-  const engines: Engine[] = new Array(runs.length);
-  const made: Engine[] = [];
+  const engines: WebGpuEngine[] = new Array(runs.length);
+  const made: WebGpuEngine[] = [];
   try {
     for (const indices of groups.values()) {
       const members = indices.map((i) => runs[i]!);
