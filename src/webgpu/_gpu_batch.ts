@@ -1,7 +1,8 @@
 import type { CompiledRun } from "../engine/compile_run.ts";
 import type { GpuContext } from "./device.ts";
 import { type BatchPlan, planBatch } from "./_plan.ts";
-import { batchPipelines, driverBindGroupLayout, type EntryPoint } from "./_batch_pipelines.ts";
+import { batchPipelines, type EntryPoint } from "./_batch_pipelines.ts";
+import { createBatchResources, INFO_BYTES } from "./_batch_resources.ts";
 import { createBatchStream } from "./_batch_stream.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
@@ -47,8 +48,6 @@ export interface GpuBatch {
   dispose(): void;
 }
 
-const INFO_BYTES = 32;
-const HYPER_BYTES = 32;
 /** Dispatches encoded per submission. */
 const DISPATCHES_PER_SUBMIT = 256;
 
@@ -67,6 +66,8 @@ export async function createGpuBatch(
     rowsPerStep: bound.rowsPerStep,
     normalized: bound.normalized,
     maxWorkgroupBytes: device.limits.maxComputeWorkgroupStorageSize,
+    maxBindingBytes: device.limits.maxStorageBufferBindingSize,
+    runs: k,
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
   });
@@ -86,9 +87,6 @@ export async function createGpuBatch(
   );
 
   const label = `biasflow ${bound.problemKernel.kind} ×${k}`;
-  const buffer = (name: string, size: number, usage: number) =>
-    device.createBuffer({ label: `${label} ${name}`, size: Math.max(16, Math.ceil(size / 4) * 4), usage });
-  const S = GPUBufferUsage.STORAGE, DST = GPUBufferUsage.COPY_DST, SRC = GPUBufferUsage.COPY_SRC;
   const streams = bound.batched
     ? runs.map((r) => {
       const o = r.spec.optimizer as { batch: number; seed: number };
@@ -96,29 +94,20 @@ export async function createGpuBatch(
     })
     : [];
   const rowsPerRun = bound.rowsPerRun;
-  const state = buffer("state", k * 4 * p * 4, S | DST | SRC);
-  const info = buffer("info", k * INFO_BYTES, S | DST | SRC);
-  const hyper = buffer("hyper", k * HYPER_BYTES, S | DST);
-  const partials = buffer("partials", plan.path === "multi" ? k * plan.blocks * (p + 2) * 4 : 16, S);
-  const rows = buffer("rows", k * rowsPerRun * 4, S | DST);
-  const data = bound.kernel.data.map((d, i) => buffer(`data ${i}`, d.byteLength, S | DST));
-  const ctl = [0, 1, 2].map((i) => buffer(`ctl ${i}`, 16, GPUBufferUsage.UNIFORM | DST));
+  const res = await createBatchResources(gpu, label, {
+    runs: k,
+    params: p,
+    partials: plan.path === "multi" ? k * plan.blocks * (p + 2) * 4 : 16,
+    rows: k * rowsPerRun * 4,
+    data: bound.kernel.data.map((d) => d.byteLength),
+  });
+  const { state, info, hyper, rows, ctl, groups } = res;
   const staging = createStaging(gpu, label, k * INFO_BYTES + k * 4 * p * 4);
-
   device.queue.writeBuffer(state, 0, initialState(runs, p));
   device.queue.writeBuffer(hyper, 0, bound.hyper);
-  bound.kernel.data.forEach((d, i) => device.queue.writeBuffer(data[i]!, 0, d));
+  bound.kernel.data.forEach((d, i) => device.queue.writeBuffer(res.data[i]!, 0, d));
   device.queue.writeBuffer(ctl[0]!, 0, new Uint32Array([plan.stepsPerDispatch, 0, 0, 0]));
   device.queue.writeBuffer(ctl[2]!, 0, new Uint32Array([0, 1, 0, 0]));
-  const layout = driverBindGroupLayout(device, data.length);
-  const groups = ctl.map((c, i) =>
-    device.createBindGroup({
-      label: `${label} bindings ${["steps", "rest", "report"][i]}`,
-      layout,
-      entries: [c, state, info, hyper, partials, rows].map((b, binding) => ({ binding, resource: { buffer: b } }))
-        .concat(data.map((b, j) => ({ binding: 8 + j, resource: { buffer: b } }))),
-    })
-  );
 
   let step = 0;
   const diverged: (number | null)[] = runs.map(() => null);
@@ -264,7 +253,7 @@ export async function createGpuBatch(
     dispose(): void {
       if (disposed) return;
       disposed = true;
-      for (const b of [state, info, hyper, partials, rows, ...data, ...ctl]) b.destroy();
+      res.destroy();
       staging.destroy();
     },
   };

@@ -35,6 +35,10 @@ export interface PlanInput {
   readonly normalized: boolean;
   /** The device's `maxComputeWorkgroupStorageSize`. */
   readonly maxWorkgroupBytes: number;
+  /** Runs in the batch. */
+  readonly runs: number;
+  /** The device's `maxStorageBufferBindingSize` (bounds the partial sums of the multi-workgroup path). */
+  readonly maxBindingBytes: number;
   /** Force a path (default: by size). */
   readonly path?: "auto" | "fused" | "multi";
   /** At most this many steps per fused dispatch (1: one dispatch per step). */
@@ -91,11 +95,15 @@ function planMulti(input: PlanInput): BatchPlan {
     16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +
     (input.normalized ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
   const update = (b: number) => 16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log;
-  let blocks = clamp(Math.ceil(n / kernel.rowsPerChunk), 1, MAX_BLOCKS);
-  while (partial(blocks) > LOOP_BUDGET && blocks < 65_535) blocks = Math.min(65_535, blocks * 2);
-  if (partial(blocks) > LOOP_BUDGET || update(blocks) > LOOP_BUDGET) {
+  const memoryBlocks = Math.floor(input.maxBindingBytes / (input.runs * (p + 2) * 4));
+  let blocks = clamp(Math.ceil(n / kernel.rowsPerChunk), 1, Math.min(MAX_BLOCKS, memoryBlocks));
+  while (partial(blocks) > LOOP_BUDGET && blocks < Math.min(65_535, memoryBlocks)) {
+    blocks = Math.min(65_535, memoryBlocks, blocks * 2);
+  }
+  if (blocks < 1 || partial(blocks) > LOOP_BUDGET || update(blocks) > LOOP_BUDGET) {
     throw new RangeError(
-      `Cannot run a problem of ${n} rows and ${p} parameters on WebGPU: a step does not fit the loop budget`,
+      `Cannot run ${input.runs} run(s) of a problem of ${n} rows and ${p} parameters on WebGPU: ` +
+        `a step does not fit the loop budget and the device's ${input.maxBindingBytes}-byte buffer bindings`,
     );
   }
   return { path: "multi", wg, blocks, stepsPerDispatch: 1, kernel };

@@ -13,7 +13,7 @@ function bound(n: number, d: number): BoundProblemKernel {
   return linearClassificationKernel.bind(problem) as BoundProblemKernel;
 }
 
-const LIMITS = { maxWorkgroupBytes: 16_384 };
+const LIMITS = { maxWorkgroupBytes: 16_384, maxBindingBytes: 2 ** 27, runs: 1 };
 
 Deno.test("planBatch() fuses small problems with steps per dispatch inside the loop budget", () => {
   for (const [n, d] of [[16, 2], [256, 8], [40, 6], [1000, 30]] as const) {
@@ -35,6 +35,19 @@ Deno.test("planBatch() spreads large problems over many workgroups within the lo
   assert.ok(65_536 * 256 > FUSED_WORK_MAX);
   assert.ok(plan.blocks > 1 && plan.blocks <= 65_535);
   assert.ok(plan.kernel.blockLoops(Math.ceil(65_536 / plan.blocks)) < LOOP_BUDGET);
+});
+
+Deno.test("planBatch() uses fewer blocks when a sweep's partial sums would not fit a buffer binding", () => {
+  const b = { ...bound(8, 256), rows: 65_536 };
+  const one = planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS });
+  const many = planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS, runs: 128 });
+  assert.ok(many.blocks < one.blocks);
+  assert.ok(128 * many.blocks * (256 + 2) * 4 <= 2 ** 27);
+  assert.throws(
+    () =>
+      planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS, runs: 128, maxBindingBytes: 2 ** 16 }),
+    /Cannot run 128 run\(s\) of a problem of 65536 rows and 256 parameters on WebGPU/,
+  );
 });
 
 Deno.test("planBatch() honours a forced path and a cap on steps per dispatch", () => {
