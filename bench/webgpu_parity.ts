@@ -21,24 +21,29 @@ const OPTIMIZERS = [
   { kind: "normalized-gd", lr: 0.1 },
   { kind: "sgd", lr: 0.1, batch: 3, seed: 4 },
 ];
+const LC = "linear-classification", LS = "least-squares";
 const PROBLEMS = [
-  { loss: "logistic", reduction: "sum", data: SEPARABLE },
-  { loss: "logistic", reduction: "mean", data: FIG1 },
-  { loss: "exp", reduction: "sum", data: SEPARABLE },
-  { loss: "exp", reduction: "mean", data: FIG1 },
+  { kind: LC, loss: "logistic", reduction: "sum", data: SEPARABLE },
+  { kind: LC, loss: "logistic", reduction: "mean", data: FIG1 },
+  { kind: LC, loss: "exp", reduction: "sum", data: SEPARABLE },
+  { kind: LC, loss: "exp", reduction: "mean", data: FIG1 },
+  { kind: LS, reduction: "sum", data: { kind: "gaussian", n: 30, d: 8, noise: 0.1, seed: 2 } },
 ];
+// Step sizes per problem: exp-loss GD needs smaller steps on the separable data, least squares smaller still.
+function lrScale(problem: (typeof PROBLEMS)[number], kind: string): number {
+  if (problem.kind === LS) return kind === "normalized-gd" ? 0.01 : 0.1;
+  return problem.loss === "exp" && kind !== "normalized-gd" ? 0.2 : 1;
+}
 const checkpoints = [10_000, 200_000];
 const gpu = await acquireGpu();
 const results: Record<string, unknown>[] = [];
 for (const path of ["fused", ...(values.multi === "no" ? [] : ["multi" as const])] as const) {
   for (const problem of PROBLEMS) {
-    // exp-loss GD needs a smaller step on the separable data.
     const runs = OPTIMIZERS.map((optimizer) =>
       compileRun({
-        problem: { kind: "linear-classification", ...problem },
-        optimizer: problem.loss === "exp" && optimizer.kind !== "normalized-gd"
-          ? { ...optimizer, lr: optimizer.lr / 5 }
-          : optimizer,
+        problem,
+        optimizer: { ...optimizer, lr: optimizer.lr * lrScale(problem, optimizer.kind) },
+        ...(problem.kind === LS ? { init: { kind: "gaussian", scale: 0.1, seed: 1 } } : {}),
         steps: checkpoints.at(-1)!,
       })
     );
@@ -61,7 +66,11 @@ for (const path of ["fused", ...(values.multi === "no" ? [] : ["multi" as const]
       results.push(row);
       console.log(JSON.stringify(row));
     });
-    console.error(`${path} ${problem.loss}/${problem.reduction}: ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+    console.error(
+      `${path} ${problem.kind} ${problem.loss ?? ""}/${problem.reduction}: ${
+        ((performance.now() - t0) / 1000).toFixed(1)
+      }s`,
+    );
   }
 }
 const worst = (key: string) => Math.max(...results.map((r) => r[key] as number));

@@ -61,10 +61,11 @@ export async function createGpuBatch(
   const { device } = gpu;
   const bound: BoundRuns = bindRuns(runs, options.kernels);
   const k = runs.length, p = bound.kernel.params, n = bound.kernel.rows;
+  const shifted = bound.normalized && bound.problemKernel.logGradient;
   const plan = planBatch({
     bound: bound.kernel,
     rowsPerStep: bound.rowsPerStep,
-    normalized: bound.normalized,
+    minMarginPass: shifted,
     maxWorkgroupBytes: device.limits.maxComputeWorkgroupStorageSize,
     maxBindingBytes: device.limits.maxStorageBufferBindingSize,
     runs: k,
@@ -78,6 +79,7 @@ export async function createGpuBatch(
     MODE: bound.normalized ? 1 : 0,
     BATCHED: bound.batched ? 1 : 0,
     MEAN: bound.kernel.mean ? 1 : 0,
+    SHIFTED: shifted ? 1 : 0,
     ...(plan.path === "multi" ? { B: plan.blocks } : {}),
     ...plan.kernel.constants,
   };
@@ -142,7 +144,7 @@ export async function createGpuBatch(
       if (rest > 0) dispatch(pass, "fused_steps", groups[1]!, k);
     } else {
       for (let s = 0; s < steps; s++) {
-        if (bound.normalized) dispatch(pass, "multi_min", groups[0]!, plan.blocks, k);
+        if (shifted) dispatch(pass, "multi_min", groups[0]!, plan.blocks, k);
         dispatch(pass, "multi_partial", groups[0]!, plan.blocks, k);
         dispatch(pass, "multi_update", groups[0]!, k);
       }

@@ -31,8 +31,8 @@ export interface PlanInput {
   readonly bound: BoundProblemKernel;
   /** Largest number of rows one step uses (n, or the SGD batch). */
   readonly rowsPerStep: number;
-  /** Normalized GD (an extra min-margin pass per step). */
-  readonly normalized: boolean;
+  /** Normalized GD on a kernel with a log form: an extra min-margin pass per step. */
+  readonly minMarginPass: boolean;
   /** The device's `maxComputeWorkgroupStorageSize`. */
   readonly maxWorkgroupBytes: number;
   /** Runs in the batch. */
@@ -75,7 +75,7 @@ function planFused(input: PlanInput): BatchPlan | string {
     return `it needs ${bytes} bytes of workgroup memory but the device allows ${input.maxWorkgroupBytes}`;
   }
   const cols = Math.ceil(p / wg), log = Math.log2(wg);
-  const perStep = 8 + (input.normalized ? kernel.minMarginLoops(m) : 0) + kernel.blockLoops(m) + 4 * cols + 4 * log;
+  const perStep = 8 + (input.minMarginPass ? kernel.minMarginLoops(m) : 0) + kernel.blockLoops(m) + 4 * cols + 4 * log;
   const fixed = 16 + 2 * cols;
   const report = 16 + kernel.blockLoops(bound.rows) + 4 * cols + 4 * log;
   if (report > LOOP_BUDGET) return `one pass over its ${bound.rows} rows exceeds a workgroup's loop budget`;
@@ -93,7 +93,7 @@ function planMulti(input: PlanInput): BatchPlan {
   const cols = Math.ceil(p / wg), log = Math.log2(wg);
   const partial = (b: number) =>
     16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +
-    (input.normalized ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
+    (input.minMarginPass ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
   const update = (b: number) => 16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log;
   const memoryBlocks = Math.floor(input.maxBindingBytes / (input.runs * (p + 2) * 4));
   let blocks = clamp(Math.ceil(n / kernel.rowsPerChunk), 1, Math.min(MAX_BLOCKS, memoryBlocks));

@@ -37,3 +37,4 @@ export * from "./webgpu_unsupported.ts";
 export * from "./kernels/problem_kernel.ts";
 export * from "./kernels/problem_kernels.ts";
 export * from "./kernels/linear_classification.ts";
+export * from "./kernels/least_squares.ts";

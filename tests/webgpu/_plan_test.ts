@@ -17,11 +17,11 @@ const LIMITS = { maxWorkgroupBytes: 16_384, maxBindingBytes: 2 ** 27, runs: 1 };
 
 Deno.test("planBatch() fuses small problems with steps per dispatch inside the loop budget", () => {
   for (const [n, d] of [[16, 2], [256, 8], [40, 6], [1000, 30]] as const) {
-    for (const normalized of [false, true]) {
+    for (const minMarginPass of [false, true]) {
       const b = bound(n, d);
-      const plan = planBatch({ bound: b, rowsPerStep: n, normalized, ...LIMITS });
+      const plan = planBatch({ bound: b, rowsPerStep: n, minMarginPass, ...LIMITS });
       assert.equal(plan.path, "fused", `${n}×${d}`);
-      const perStep = plan.kernel.blockLoops(n) + (normalized ? plan.kernel.minMarginLoops(n) : 0);
+      const perStep = plan.kernel.blockLoops(n) + (minMarginPass ? plan.kernel.minMarginLoops(n) : 0);
       assert.ok(plan.stepsPerDispatch >= 1);
       assert.ok(plan.stepsPerDispatch * perStep < LOOP_BUDGET, `${n}×${d}: ${plan.stepsPerDispatch} × ${perStep}`);
     }
@@ -30,7 +30,7 @@ Deno.test("planBatch() fuses small problems with steps per dispatch inside the l
 
 Deno.test("planBatch() spreads large problems over many workgroups within the loop budget", () => {
   const b = { ...bound(8, 256), rows: 65_536 }; // the layout depends on d only
-  const plan = planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS });
+  const plan = planBatch({ bound: b, rowsPerStep: 65_536, minMarginPass: false, ...LIMITS });
   assert.equal(plan.path, "multi");
   assert.ok(65_536 * 256 > FUSED_WORK_MAX);
   assert.ok(plan.blocks > 1 && plan.blocks <= 65_535);
@@ -39,24 +39,31 @@ Deno.test("planBatch() spreads large problems over many workgroups within the lo
 
 Deno.test("planBatch() uses fewer blocks when a sweep's partial sums would not fit a buffer binding", () => {
   const b = { ...bound(8, 256), rows: 65_536 };
-  const one = planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS });
-  const many = planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS, runs: 128 });
+  const one = planBatch({ bound: b, rowsPerStep: 65_536, minMarginPass: false, ...LIMITS });
+  const many = planBatch({ bound: b, rowsPerStep: 65_536, minMarginPass: false, ...LIMITS, runs: 128 });
   assert.ok(many.blocks < one.blocks);
   assert.ok(128 * many.blocks * (256 + 2) * 4 <= 2 ** 27);
   assert.throws(
     () =>
-      planBatch({ bound: b, rowsPerStep: 65_536, normalized: false, ...LIMITS, runs: 128, maxBindingBytes: 2 ** 16 }),
+      planBatch({
+        bound: b,
+        rowsPerStep: 65_536,
+        minMarginPass: false,
+        ...LIMITS,
+        runs: 128,
+        maxBindingBytes: 2 ** 16,
+      }),
     /Cannot run 128 run\(s\) of a problem of 65536 rows and 256 parameters on WebGPU/,
   );
 });
 
 Deno.test("planBatch() honours a forced path and a cap on steps per dispatch", () => {
   const b = bound(256, 8);
-  assert.equal(planBatch({ bound: b, rowsPerStep: 256, normalized: false, path: "multi", ...LIMITS }).path, "multi");
-  const one = planBatch({ bound: b, rowsPerStep: 256, normalized: false, stepsPerDispatch: 1, ...LIMITS });
+  assert.equal(planBatch({ bound: b, rowsPerStep: 256, minMarginPass: false, path: "multi", ...LIMITS }).path, "multi");
+  const one = planBatch({ bound: b, rowsPerStep: 256, minMarginPass: false, stepsPerDispatch: 1, ...LIMITS });
   assert.equal(one.stepsPerDispatch, 1);
   assert.throws(
-    () => planBatch({ bound: bound(64, 2_000), rowsPerStep: 64, normalized: false, path: "fused", ...LIMITS }),
+    () => planBatch({ bound: bound(64, 2_000), rowsPerStep: 64, minMarginPass: false, path: "fused", ...LIMITS }),
     /Cannot run the fused WebGPU path: it needs \d+ bytes of workgroup memory but the device allows 16384/,
   );
 });

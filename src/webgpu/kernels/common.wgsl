@@ -52,6 +52,7 @@ override N: u32 = 1u;          // rows (examples) of the problem
 override MODE: u32 = 0u;       // 0: ∇L (gd, sgd); 1: ∇log L (normalized gd)
 override BATCHED: bool = false; // SGD: each step uses its rows from `rows`
 override MEAN: bool = false;   // L is the mean over the rows (else the sum)
+override SHIFTED: bool = false; // MODE 1: problem_min_margin gives the shift that keeps ∇log L from underflowing
 
 var<workgroup> red_f: array<f32, WG>;
 var<workgroup> bc_u: u32;

@@ -48,7 +48,7 @@ fn fused_steps(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id)
   for (var s = 0u; s < ctl.steps; s++) {
     let span = step_rows(h, step);
     var shift = 0.0;
-    if (MODE == 1u) {
+    if (MODE == 1u && SHIFTED) {
       problem_min_margin(lid, run, span.x, span.y);
       shift = max(workgroupUniformLoad(&wmin), 0.0);
     }

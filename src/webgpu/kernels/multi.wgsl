@@ -2,8 +2,9 @@
 // each step is one pass over the data spread over B workgroups per run
 // (grid x = block, y = run), each reading its rows once to form margins, loss
 // derivatives and gradient contributions together, then one workgroup per run
-// sums the B parts and applies the update. Normalized GD first finds the
-// smallest margin (multi_min), so that the weights never underflow.
+// sums the B parts and applies the update. Normalized GD on kernels with a
+// log form first finds the smallest margin (multi_min), so that the weights
+// never underflow.
 //
 // Per step: [multi_min] → multi_partial → multi_update. Report: multi_partial
 // with ctl.report = 1 → multi_report.
@@ -75,7 +76,7 @@ fn multi_partial(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_i
   if (!report && bcast(lid, info[run].frozen) != 0u) { return; }
   let r = block_rows(pass_span(lid, run), cur_block);
   var shift = 0.0;
-  if (MODE == 1u && !report) {
+  if (MODE == 1u && SHIFTED && !report) {
     shift = max(sum_blocks(lid, run, P + 1u, 2u), 0.0);
   }
   problem_block(lid, run, r.x, r.y, shift, report || MODE == 1u);

@@ -1,4 +1,5 @@
 import { linearClassificationKernel } from "./linear_classification.ts";
+import { leastSquaresKernel } from "./least_squares.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -15,4 +16,5 @@ import type { ProblemKernel } from "./problem_kernel.ts";
  */
 export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [linearClassificationKernel.kind]: linearClassificationKernel,
+  [leastSquaresKernel.kind]: leastSquaresKernel,
 };

@@ -1,0 +1,113 @@
+// Shared by row-linear problem kernels, whose loss is a sum over rows of a
+// function of one linear form: L(w) = Σₙ ℓₙ(uₙ), uₙ = ⟨aₙ, w⟩, with the rows
+// aₙ at binding 8 (row-major N × D). Host: linear_rows.ts.
+//
+// Implements the driver's two hooks, problem_block and problem_min_margin,
+// from three per-row functions the kind's own kernel defines:
+//   fn row_deriv(u: f32, row: u32, shift: f32) -> f32   ℓₙ'(u)·e^shift
+//   fn row_loss(u: f32, row: u32, shift: f32) -> f32    ℓₙ(u)·e^shift
+//   fn row_margin(u: f32, row: u32) -> f32              the margin m whose
+//     minimum is the shift of ∇log L (kinds without a log form: any value)
+// A row's form uₙ is summed by LANES threads together; a chunk holds
+// WG / LANES rows; the gradient Σ ℓₙ'(uₙ)·aₙ is summed by (column, slice)
+// threads, so each chunk reads its rows once for both.
+
+override D: u32 = 1u;      // columns of A = parameters
+override LANES: u32 = 1u;  // threads per row's dot product, a power of two ≤ WG
+// (An override, not max(WG, D) in the array type: naga 29 panics on the latter.)
+override LR_PART: u32 = max(WG, D);
+
+@group(0) @binding(8) var<storage, read> lr_a: array<f32>;
+
+var<workgroup> lr_s: array<f32, WG>;
+var<workgroup> lr_row: array<u32, WG>;
+var<workgroup> lr_part: array<f32, LR_PART>;
+
+// Forms of the rows at positions [c, c + count), count ≤ WG / LANES: thread
+// (r, lane) = (lid / LANES, lid % LANES) sums every LANES-th product of row r,
+// the lanes reduce in red_f. Returns uᵣ to every lane of row r, and leaves
+// the rows' indices in lr_row.
+fn lr_forms(lid: u32, run: u32, c: u32, count: u32) -> f32 {
+  let r = lid / LANES;
+  let lane = lid % LANES;
+  var acc = 0.0;
+  if (r < count) {
+    let row = row_at(run, c + r);
+    if (lane == 0u) { lr_row[r] = row; }
+    let base = row * D;
+    for (var k = lane; k < D; k += LANES) {
+      acc += lr_a[base + k] * param(run, k);
+    }
+  }
+  red_f[lid] = acc;
+  for (var h = LANES / 2u; h > 0u; h = h / 2u) {
+    workgroupBarrier();
+    if (lane < h) { red_f[lid] += red_f[lid + h]; }
+  }
+  workgroupBarrier();
+  let u = red_f[r * LANES];
+  workgroupBarrier();
+  return u;
+}
+
+fn problem_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
+  let rows_per_chunk = WG / LANES;
+  var m = inf_f32();
+  for (var c = lo; c < hi; c += rows_per_chunk) {
+    let count = min(rows_per_chunk, hi - c);
+    let u = lr_forms(lid, run, c, count);
+    let r = lid / LANES;
+    if (r < count) { m = min(m, row_margin(u, lr_row[r])); }
+  }
+  let total = wg_reduce(lid, m, 2u);
+  if (lid == 0u) { emit_min(run, total); }
+}
+
+fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
+  let rows_per_chunk = WG / LANES;
+  // Column j0 of slice sl: slices split a chunk's rows; with D > WG a thread owns columns j0, j0 + WG, …
+  let cols = min(D, WG);
+  let slices = WG / cols;
+  let j0 = lid % cols;
+  let sl = lid / cols;
+  let mine = sl < slices;
+  if (mine) {
+    for (var j = j0; j < D; j += WG) { lr_part[sl * D + j] = 0.0; }
+  }
+  var den = 0.0;
+  for (var c = lo; c < hi; c += rows_per_chunk) {
+    let count = min(rows_per_chunk, hi - c);
+    let u = lr_forms(lid, run, c, count);
+    let r = lid / LANES;
+    if (lid % LANES == 0u) {
+      var s = 0.0;
+      if (r < count) {
+        s = row_deriv(u, lr_row[r], shift);
+        if (want_den) { den += row_loss(u, lr_row[r], shift); }
+      }
+      lr_s[r] = s;
+    }
+    workgroupBarrier();
+    if (mine) {
+      for (var j = j0; j < D; j += WG) {
+        var acc = lr_part[sl * D + j];
+        for (var t = sl; t < count; t += slices) {
+          acc += lr_s[t] * lr_a[lr_row[t] * D + j];
+        }
+        lr_part[sl * D + j] = acc;
+      }
+    }
+    workgroupBarrier();
+  }
+  workgroupBarrier();
+  if (sl == 0u) {
+    for (var j = j0; j < D; j += WG) {
+      var g = 0.0;
+      for (var q = 0u; q < slices; q++) { g += lr_part[q * D + j]; }
+      emit_grad(run, j, g);
+    }
+  }
+  var total = 0.0;
+  if (want_den) { total = wg_reduce(lid, den, 0u); }
+  if (lid == 0u) { emit_den(run, total); }
+}
