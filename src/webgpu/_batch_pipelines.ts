@@ -15,6 +15,17 @@ export type EntryPoint =
   | "multi_update"
   | "multi_report";
 
+/** Each driver's entry points. */
+export const ENTRY_POINTS: Readonly<Record<"fused" | "multi", readonly EntryPoint[]>> = {
+  fused: ["fused_steps", "fused_report"],
+  multi: ["multi_min", "multi_partial", "multi_update", "multi_report"],
+};
+
+/** The WGSL module of a kernel on a driver: common.wgsl, the driver, then the problem kernel. */
+export function composeModule(kernel: ProblemKernel, path: "fused" | "multi"): string {
+  return [common, path === "fused" ? fused : multi, kernel.wgsl].join("\n");
+}
+
 const layouts = new WeakMap<GPUDevice, Map<number, GPUBindGroupLayout>>();
 
 /**
@@ -70,15 +81,13 @@ export async function batchPipelines(
   const { device } = gpu;
   const { kernel, plan } = spec;
   const label = `biasflow ${kernel.kind} ${plan.path}`;
-  const code = [common, plan.path === "fused" ? fused : multi, kernel.wgsl].join("\n");
+  const code = composeModule(kernel, plan.path);
   const module = await cachedModule(device, label, code);
   const layout = device.createPipelineLayout({
     label: `${label} layout`,
     bindGroupLayouts: [driverBindGroupLayout(device, spec.dataCount)],
   });
-  const entries: EntryPoint[] = plan.path === "fused"
-    ? ["fused_steps", "fused_report"]
-    : ["multi_min", "multi_partial", "multi_update", "multi_report"];
+  const entries = ENTRY_POINTS[plan.path];
   const constants = { ...spec.constants };
   const pipelines = await Promise.all(
     entries.map((entryPoint) =>

@@ -59,11 +59,15 @@ var<workgroup> bc_u: u32;
 var<workgroup> bc_h: Hyper;
 var<workgroup> flags_acc: atomic<u32>;
 
-// Whether the current pass visits every row in order (reports, full-batch steps).
+// Whether the current pass visits every row in order (reports, full-batch
+// steps), for row_at(). Loop bounds take it as a parameter instead: WGSL's
+// uniformity analysis treats private variables as non-uniform.
 var<private> full_batch: bool = true;
 
+// +∞, built from a runtime value: WGSL forbids ∞ as the value of a constant
+// expression, which bitcast<f32>(0x7f800000u) alone would be (Tint rejects it).
 fn inf_f32() -> f32 {
-  return bitcast<f32>(0x7f800000u);
+  return bitcast<f32>(0x7f800000u ^ ctl.zero);
 }
 
 fn is_finite(x: f32) -> bool {
@@ -146,12 +150,13 @@ fn load_hyper(lid: u32, run: u32) -> Hyper {
   return workgroupUniformLoad(&bc_h);
 }
 
-// Row positions [lo, hi) that the step with counter `step` trains on. SGD:
+// Row positions [lo, hi) that the step with counter `step` trains on (`full`:
+// all rows, in order). SGD:
 // the chunk's rows are the epochs' orders concatenated from the chunk's first
 // row, so step e (counted from the chunk's epoch start) starts at
 // E·N + pos·batch − e0·batch with E = e / spe, pos = e % spe.
-fn step_rows(h: Hyper, step: u32) -> vec2<u32> {
-  if (full_batch) { return vec2<u32>(0u, N); }
+fn step_rows(h: Hyper, step: u32, full: bool) -> vec2<u32> {
+  if (full) { return vec2<u32>(0u, N); }
   let e = h.e0 + (step - h.s0);
   let epoch = e / h.spe;
   let pos = e % h.spe;

@@ -46,7 +46,7 @@ fn fused_steps(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id)
   var underflow = 0u;
   var frozen = 0u;
   for (var s = 0u; s < ctl.steps; s++) {
-    let span = step_rows(h, step);
+    let span = step_rows(h, step, !BATCHED);
     var shift = 0.0;
     if (MODE == 1u && SHIFTED) {
       problem_min_margin(lid, run, span.x, span.y);

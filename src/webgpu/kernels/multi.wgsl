@@ -11,6 +11,8 @@
 
 override B: u32 = 1u;
 
+// This workgroup's block, for emit_*() (loop bounds use workgroup_id: WGSL's
+// uniformity analysis treats private variables as non-uniform).
 var<private> cur_block: u32;
 
 fn param(run: u32, k: u32) -> f32 {
@@ -51,10 +53,10 @@ fn sum_blocks(lid: u32, run: u32, slot: u32, op: u32) -> f32 {
   return wg_reduce(lid, acc, op);
 }
 
-fn pass_span(lid: u32, run: u32) -> vec2<u32> {
+fn pass_span(lid: u32, run: u32, full: bool) -> vec2<u32> {
   let h = load_hyper(lid, run);
   let step = bcast(lid, info[run].step);
-  return step_rows(h, step);
+  return step_rows(h, step, full);
 }
 
 @compute @workgroup_size(WG)
@@ -63,7 +65,7 @@ fn multi_min(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) w
   cur_block = wid.x;
   full_batch = !BATCHED;
   if (bcast(lid, info[run].frozen) != 0u) { return; }
-  let r = block_rows(pass_span(lid, run), cur_block);
+  let r = block_rows(pass_span(lid, run, !BATCHED), wid.x);
   problem_min_margin(lid, run, r.x, r.y);
 }
 
@@ -74,7 +76,7 @@ fn multi_partial(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_i
   let report = ctl.report != 0u;
   full_batch = !BATCHED || report;
   if (!report && bcast(lid, info[run].frozen) != 0u) { return; }
-  let r = block_rows(pass_span(lid, run), cur_block);
+  let r = block_rows(pass_span(lid, run, !BATCHED || report), wid.x);
   var shift = 0.0;
   if (MODE == 1u && SHIFTED && !report) {
     shift = max(sum_blocks(lid, run, P + 1u, 2u), 0.0);
@@ -90,7 +92,7 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
   if (bcast(lid, info[run].frozen) != 0u) { return; }
   let h = load_hyper(lid, run);
   let step = bcast(lid, info[run].step);
-  let span = step_rows(h, step);
+  let span = step_rows(h, step, !BATCHED);
   var scale = 1.0;
   var bits = 0u;
   if (MODE == 1u) {

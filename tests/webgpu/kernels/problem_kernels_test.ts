@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { PROBLEM_KERNELS } from "../../../src/webgpu/kernels/problem_kernels.ts";
+import { composeModule, ENTRY_POINTS } from "../../../src/webgpu/_batch_pipelines.ts";
+
+const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
+const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
+
+Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
+  for (const [kind, kernel] of Object.entries(PROBLEM_KERNELS)) assert.equal(kernel.kind, kind);
+  assert.deepEqual(Object.keys(PROBLEM_KERNELS).sort(), ["least-squares", "linear-classification"]);
+});
+
+// Deno's WGSL compiler (naga) does not run WGSL's uniformity analysis and
+// accepts ∞ in constant expressions; Chromium's (Tint) enforces both. Every
+// registered kernel, on both drivers, must compile there too, so that the
+// engine can run in browsers.
+Deno.test({
+  name: "PROBLEM_KERNELS compile on both drivers under Chromium's WGSL compiler, uniformity analysis included",
+  ignore: SKIP,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    try {
+      Deno.statSync(CHROMIUM);
+    } catch {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) or set BIASFLOW_CHROMIUM; ` +
+          "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
+      );
+    }
+    // WebGPU needs a secure context: a page from localhost.
+    const server = Deno.serve(
+      { port: 0, onListen() {} },
+      () => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }),
+    );
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--enable-unsafe-webgpu",
+        "--use-webgpu-adapter=swiftshader",
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://localhost:${server.addr.port}/`);
+      for (const kernel of Object.values(PROBLEM_KERNELS)) {
+        for (const path of ["fused", "multi"] as const) {
+          const problems = await page.evaluate(async ({ code, entries }) => {
+            // deno-lint-ignore no-explicit-any
+            const gpu = (navigator as any).gpu;
+            const adapter = await gpu?.requestAdapter();
+            if (!adapter) return ["Chromium offers no WebGPU adapter"];
+            const device = await adapter.requestDevice();
+            const module = device.createShaderModule({ code });
+            const info = await module.getCompilationInfo();
+            // deno-lint-ignore no-explicit-any
+            const out: string[] = info.messages.filter((m: any) => m.type === "error")
+              // deno-lint-ignore no-explicit-any
+              .map((m: any) => `${m.lineNum}:${m.linePos} ${m.message}`);
+            for (const entryPoint of entries) {
+              try {
+                await device.createComputePipelineAsync({ layout: "auto", compute: { module, entryPoint } });
+              } catch (e) {
+                out.push(`${entryPoint}: ${(e as Error).message}`);
+              }
+            }
+            device.destroy();
+            return out;
+          }, { code: composeModule(kernel, path), entries: [...ENTRY_POINTS[path]] });
+          assert.deepEqual(problems, [], `${kernel.kind} on the ${path} driver`);
+        }
+      }
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
