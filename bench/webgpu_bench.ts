@@ -59,6 +59,27 @@ console.log(
   `adapter: ${gpu.adapterName}${gpu.software ? " (software: these WebGPU numbers are not GPU numbers)" : ""}`,
 );
 const rows: Row[] = [];
+const slug = gpu.adapterName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+const out = values.out ?? `bench/results/webgpu_${slug}.json`;
+
+// Writes the rows measured so far, so that a run cut short by a timeout still reports.
+function save(): void {
+  Deno.writeTextFileSync(
+    out,
+    JSON.stringify(
+      {
+        adapter: gpu.adapterName,
+        software: gpu.software,
+        deno: Deno.version.deno,
+        date: new Date().toISOString(),
+        workload: "logistic GD, mean loss, lr 0.1, w0 = 0, X uniform [-0.5, 0.5), y = sign(X t)",
+        results: rows,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+}
 function record(impl: string, n: number, d: number, runs: number, path: string, m: { steps: number; seconds: number }) {
   const rate = m.steps / m.seconds;
   const row = {
@@ -74,6 +95,7 @@ function record(impl: string, n: number, d: number, runs: number, path: string, 
     x_gbytes_per_s: (rate * runs * n * d * 4) / 1e9,
   };
   rows.push(row);
+  save();
   console.log(
     `${impl.padEnd(24)} n=${String(n).padEnd(6)} d=${String(d).padEnd(4)} runs=${String(runs).padEnd(4)} ` +
       `${path.padEnd(12)} ${rate.toPrecision(4).padStart(10)} steps/s` +
@@ -102,23 +124,6 @@ for (const [n, d] of sizes) {
   for (const e of sweep) e.dispose();
 }
 
-const slug = gpu.adapterName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
-const out = values.out ?? `bench/results/webgpu_${slug}.json`;
-await Deno.writeTextFile(
-  out,
-  JSON.stringify(
-    {
-      adapter: gpu.adapterName,
-      software: gpu.software,
-      deno: Deno.version.deno,
-      date: new Date().toISOString(),
-      workload: "logistic GD, mean loss, lr 0.1, w0 = 0, X uniform [-0.5, 0.5), y = sign(X t)",
-      results: rows,
-    },
-    null,
-    2,
-  ) + "\n",
-);
 console.log(`wrote ${out}`);
 gpu.device.destroy();
 

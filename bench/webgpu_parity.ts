@@ -73,17 +73,22 @@ for (const path of ["fused", ...(values.multi === "no" ? [] : ["multi" as const]
     );
   }
 }
-const worst = (key: string) => Math.max(...results.map((r) => r[key] as number));
-const summary = Object.fromEntries(
-  checkpoints.flatMap((
-    t,
-  ) => [[`worst_cos_gap_${t}`, worst(`cos_gap_${t}`)], [`worst_norm_error_${t}`, worst(`norm_error_${t}`)]]),
-);
-console.log(JSON.stringify({ adapter: gpu.adapterName, software: gpu.software, ...summary }));
-if (values.out) {
-  await Deno.writeTextFile(
-    values.out,
-    JSON.stringify({ adapter: gpu.adapterName, software: gpu.software, summary, results }, null, 2) + "\n",
+// Writes what has been measured so far, so that a run cut short by a timeout still reports.
+async function save(): Promise<Record<string, number>> {
+  const worst = (key: string) => Math.max(...results.map((r) => r[key] as number));
+  const summary: Record<string, number> = Object.fromEntries(
+    checkpoints.flatMap((t) => [[`worst_cos_gap_${t}`, worst(`cos_gap_${t}`)], [
+      `worst_norm_error_${t}`,
+      worst(`norm_error_${t}`),
+    ]]),
   );
+  if (values.out) {
+    await Deno.writeTextFile(
+      values.out,
+      JSON.stringify({ adapter: gpu.adapterName, software: gpu.software, summary, results }, null, 2) + "\n",
+    );
+  }
+  return summary;
 }
+console.log(JSON.stringify({ adapter: gpu.adapterName, software: gpu.software, ...await save() }));
 gpu.device.destroy();
