@@ -1,10 +1,12 @@
 /**
- * Constants of the WebAssembly exp (see linear_gd.wat), computed exactly with
- * BigInt fixed point at 200 fractional bits rather than copied from elsewhere:
+ * The table and constants that linear_gd.wat reads from memory bytes
+ * [0, 2160). The table and ln2 are computed exactly with BigInt fixed point at
+ * 200 fractional bits rather than copied from elsewhere:
  *
  * - entries 2j, 2j+1 (j = 0 … 127): 2^(j/128) as a double-double (hi, lo);
  * - entries 256, 257: ln2/128 split as hi + lo, hi with 35 significant bits
- *   so that K·hi is exact for every |K| < 2^18.
+ *   so that K·hi is exact for every |K| < 2^18;
+ * - entries 258 …: see {@link EXP_CONSTANTS}.
  */
 
 const P = 200n;
@@ -43,14 +45,32 @@ function roundFixed(v: bigint, bits: number): { value: number; fixed: bigint } {
   return { value: neg ? -value : value, fixed: neg ? -(q << shift) : q << shift };
 }
 
+/** The scalar constants after ln2/128, in memory order (entries 258 … 269). */
+export const EXP_CONSTANTS: readonly number[] = [
+  707, // |x| above which the host's exp is called
+  128 / Math.LN2, // picks K; any nearby value works
+  1 / 2,
+  1 / 6,
+  1 / 24,
+  1 / 120,
+  1 / 720,
+  2 ** 27 + 1, // Veltkamp's splitter
+  2 ** -64, // Ziv's error bound
+  new Float64Array(new BigInt64Array([1023n]).buffer)[0]!, // the int64 exponent bias, as bits
+  -1,
+  1,
+];
+
 /**
- * The table the WebAssembly exp reads: 2^(j/128) for j = 0 … 127 as (hi, lo)
- * pairs, then ln2/128 as (hi, lo).
+ * What linear_gd.wat expects at memory bytes [0, 2160): 2^(j/128) for
+ * j = 0 … 127 as (hi, lo) pairs, ln2/128 as (hi, lo), then
+ * {@link EXP_CONSTANTS}.
  *
- * @returns 258 float64 values.
+ * @returns 270 float64 values.
  */
 export function expTable(): Float64Array {
-  const out = new Float64Array(258);
+  const out = new Float64Array(258 + EXP_CONSTANTS.length);
+  out.set(EXP_CONSTANTS, 258);
   const roots: bigint[] = [2n * ONE]; // roots[i] = 2^(1/2^i)
   for (let i = 1; i <= 7; i++) roots.push(isqrt(roots[i - 1]! << P));
   for (let j = 0; j < 128; j++) {

@@ -31,8 +31,8 @@ export interface LinearGdExports {
   exp(x: number, fast: number): number;
 }
 
-/** Bytes [0, EXP_TABLE_BYTES) of the memory hold the exp table. */
-export const EXP_TABLE_BYTES = 2064;
+/** Bytes [0, HEADER_BYTES) of the memory hold the exp table, constants and scratch. */
+export const HEADER_BYTES = 2192;
 
 let compiled: WebAssembly.Module | null | undefined;
 let table: Float64Array | undefined;

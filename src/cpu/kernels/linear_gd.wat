@@ -18,7 +18,12 @@
 ;;
 ;; Memory (byte offsets):
 ;;   [0, 2048)     2^(j/128), j = 0..127, as double-double (hi, lo) pairs
-;;   [2048, 2064)  ln2/128 as (hi, lo), hi with 35 significant bits
+;;   [2048, 2160)  constants, written by the host (_exp_table.ts): ln2/128 as
+;;                 hi (35 significant bits) + lo, 707, 128/ln2, 1/2, 1/6, 1/24,
+;;                 1/120, 1/720, 2^27 + 1, 2^-64, the int64 1023, -1, 1
+;;                 (constant addresses need no bounds check, unlike v128.const
+;;                 needs three instructions to build)
+;;   [2160, 2192)  scratch for four float64
 ;;   blocks:       floor(n/4) blocks of 4 rows; block b holds, for
 ;;                 j = 0 .. dp-1, z[4b][j], z[4b+1][j], z[4b+2][j], z[4b+3][j]
 ;;                 (dp = d rounded up to even; the padding column is 0)
@@ -29,7 +34,8 @@
   (import "math" "exp" (func $exp (param f64) (result f64)))
   (memory (export "memory") 1)
 
-  ;; exp of both lanes, correctly rounded.
+  ;; exp of four float64 at p (two vectors, interleaved for instruction-level
+  ;; parallelism), in place, correctly rounded.
   ;;
   ;; x = K ln2/128 + r with K = nearest(x 128/ln2), |r| <= 0.00271; r is
   ;; carried as r + dl (2Sum of x - K c_hi, which is exact, and -K c_lo).
@@ -39,97 +45,224 @@
   ;; y + e = T (1 + r + s) has |error| < 2^-66 for T < 2 (each rounding left
   ;; is below 2^-69). When y + (e - 2^-64) and y + (e + 2^-64) round to the
   ;; same double, it is the correctly rounded exp(x) (Ziv's test; it fails for
-  ;; about 1 x in 1500); otherwise, and for |x| > 707 or NaN, the lane calls
-  ;; the imported exp.
-  (func $exp2 (param $x v128) (param $fast i32) (result v128)
-    (local $ok v128) (local $xs v128) (local $kf v128) (local $ki v128)
-    (local $rh v128) (local $b v128) (local $r v128) (local $bb v128) (local $dl v128)
-    (local $s v128) (local $t0 v128) (local $t1 v128) (local $th v128) (local $tl v128)
-    (local $c v128) (local $thh v128) (local $thl v128) (local $rhh v128) (local $rhl v128)
-    (local $p v128) (local $perr v128) (local $y0 v128) (local $tail v128)
-    (local $y v128) (local $e v128) (local $lo v128) (local $res v128)
+  ;; about 1 x in 1000); otherwise, and for |x| > 707 or NaN, the lane calls
+  ;; the imported exp. With fast = 0 every lane calls it.
+  (func $exp4 (param $p i32) (param $fast i32)
+    (local $xA v128) (local $xB v128) (local $okA v128) (local $okB v128) (local $xsA v128) (local $xsB v128)
+    (local $kfA v128) (local $kfB v128) (local $kiA v128) (local $kiB v128) (local $rhA v128) (local $rhB v128)
+    (local $bA v128) (local $bB v128) (local $rA v128) (local $rB v128) (local $bbA v128) (local $bbB v128)
+    (local $dlA v128) (local $dlB v128) (local $sA v128) (local $sB v128) (local $t0A v128) (local $t0B v128)
+    (local $t1A v128) (local $t1B v128) (local $thA v128) (local $thB v128) (local $tlA v128) (local $tlB v128)
+    (local $cA v128) (local $cB v128) (local $thhA v128) (local $thhB v128) (local $thlA v128) (local $thlB v128)
+    (local $rhhA v128) (local $rhhB v128) (local $rhlA v128) (local $rhlB v128) (local $ppA v128) (local $ppB v128)
+    (local $perrA v128) (local $perrB v128) (local $y0A v128) (local $y0B v128) (local $tailA v128)
+    (local $tailB v128) (local $yA v128) (local $yB v128) (local $eA v128) (local $eB v128) (local $loA v128)
+    (local $loB v128)
     (if (i32.eqz (local.get $fast))
       (then
-        (return (f64x2.replace_lane 1
-          (f64x2.splat (call $exp (f64x2.extract_lane 0 (local.get $x))))
-          (call $exp (f64x2.extract_lane 1 (local.get $x)))))))
-    (local.set $ok (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 707 707)))
-    (local.set $xs (v128.and (local.get $x) (local.get $ok)))
-    (local.set $kf (f64x2.nearest (f64x2.mul (local.get $xs) (v128.const f64x2 184.6649652337873 184.6649652337873))))
-    (local.set $ki (i32x4.trunc_sat_f64x2_s_zero (local.get $kf)))
-    ;; r + dl = (x - K c_hi) + (-K c_lo)
-    (local.set $rh (f64x2.sub (local.get $xs) (f64x2.mul (local.get $kf) (v128.load64_splat (i32.const 2048)))))
-    (local.set $b (f64x2.neg (f64x2.mul (local.get $kf) (v128.load64_splat (i32.const 2056)))))
-    (local.set $r (f64x2.add (local.get $rh) (local.get $b)))
-    (local.set $bb (f64x2.sub (local.get $r) (local.get $rh)))
-    (local.set $dl (f64x2.add
-      (f64x2.sub (local.get $rh) (f64x2.sub (local.get $r) (local.get $bb)))
-      (f64x2.sub (local.get $b) (local.get $bb))))
-    ;; s = dl + r^2 (1/2 + r (1/6 + r (1/24 + r (1/120 + r/720))))
-    (local.set $s (f64x2.add (local.get $dl)
-      (f64x2.mul (f64x2.mul (local.get $r) (local.get $r))
-        (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
-          (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666) (f64x2.mul (local.get $r)
-            (f64x2.add (v128.const f64x2 0.041666666666666664 0.041666666666666664) (f64x2.mul (local.get $r)
-              (f64x2.add (v128.const f64x2 0.008333333333333333 0.008333333333333333)
-                (f64x2.mul (local.get $r) (v128.const f64x2 0.001388888888888889 0.001388888888888889))))))))))))
-    ;; T, one (hi, lo) pair per lane
-    (local.set $t0 (v128.load (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $ki)) (i32.const 127)) (i32.const 4))))
-    (local.set $t1 (v128.load (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $ki)) (i32.const 127)) (i32.const 4))))
-    (local.set $th (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
-    (local.set $tl (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
-    ;; p + perr = T_hi r exactly (Veltkamp splits at 2^27 + 1)
-    (local.set $c (f64x2.mul (local.get $th) (v128.const f64x2 134217729 134217729)))
-    (local.set $thh (f64x2.sub (local.get $c) (f64x2.sub (local.get $c) (local.get $th))))
-    (local.set $thl (f64x2.sub (local.get $th) (local.get $thh)))
-    (local.set $c (f64x2.mul (local.get $r) (v128.const f64x2 134217729 134217729)))
-    (local.set $rhh (f64x2.sub (local.get $c) (f64x2.sub (local.get $c) (local.get $r))))
-    (local.set $rhl (f64x2.sub (local.get $r) (local.get $rhh)))
-    (local.set $p (f64x2.mul (local.get $th) (local.get $r)))
-    (local.set $perr (f64x2.add
+        (f64.store (local.get $p) (call $exp (f64.load (local.get $p))))
+        (f64.store offset=8 (local.get $p) (call $exp (f64.load offset=8 (local.get $p))))
+        (f64.store offset=16 (local.get $p) (call $exp (f64.load offset=16 (local.get $p))))
+        (f64.store offset=24 (local.get $p) (call $exp (f64.load offset=24 (local.get $p))))
+        (return)))
+    (local.set $xA (v128.load (local.get $p)))
+    (local.set $xB (v128.load offset=16 (local.get $p)))
+    (local.set $okA (f64x2.le (f64x2.abs (local.get $xA)) (v128.load64_splat (i32.const 2064))))
+    (local.set $okB (f64x2.le (f64x2.abs (local.get $xB)) (v128.load64_splat (i32.const 2064))))
+    (local.set $xsA (v128.and (local.get $xA) (local.get $okA)))
+    (local.set $xsB (v128.and (local.get $xB) (local.get $okB)))
+    (local.set $kfA (f64x2.nearest (f64x2.mul (local.get $xsA) (v128.load64_splat (i32.const 2072)))))
+    (local.set $kfB (f64x2.nearest (f64x2.mul (local.get $xsB) (v128.load64_splat (i32.const 2072)))))
+    (local.set $kiA (i32x4.trunc_sat_f64x2_s_zero (local.get $kfA)))
+    (local.set $kiB (i32x4.trunc_sat_f64x2_s_zero (local.get $kfB)))
+    (local.set $rhA (f64x2.sub (local.get $xsA) (f64x2.mul (local.get $kfA) (v128.load64_splat (i32.const 2048)))))
+    (local.set $rhB (f64x2.sub (local.get $xsB) (f64x2.mul (local.get $kfB) (v128.load64_splat (i32.const 2048)))))
+    (local.set $bA (f64x2.neg (f64x2.mul (local.get $kfA) (v128.load64_splat (i32.const 2056)))))
+    (local.set $bB (f64x2.neg (f64x2.mul (local.get $kfB) (v128.load64_splat (i32.const 2056)))))
+    (local.set $rA (f64x2.add (local.get $rhA) (local.get $bA)))
+    (local.set $rB (f64x2.add (local.get $rhB) (local.get $bB)))
+    (local.set $bbA (f64x2.sub (local.get $rA) (local.get $rhA)))
+    (local.set $bbB (f64x2.sub (local.get $rB) (local.get $rhB)))
+    (local.set $dlA
       (f64x2.add
-        (f64x2.add (f64x2.sub (f64x2.mul (local.get $thh) (local.get $rhh)) (local.get $p))
-          (f64x2.mul (local.get $thh) (local.get $rhl)))
-        (f64x2.mul (local.get $thl) (local.get $rhh)))
-      (f64x2.mul (local.get $thl) (local.get $rhl))))
-    ;; y0 + e1 = T_hi + p (Fast2Sum); then the small terms
-    (local.set $y0 (f64x2.add (local.get $th) (local.get $p)))
-    (local.set $tail (f64x2.add
-      (f64x2.add (f64x2.sub (local.get $th) (local.get $y0)) (local.get $p))
-      (f64x2.add (local.get $perr)
-        (f64x2.add (local.get $tl)
-          (f64x2.add (f64x2.mul (local.get $th) (local.get $s)) (f64x2.mul (local.get $tl) (local.get $r)))))))
-    (local.set $y (f64x2.add (local.get $y0) (local.get $tail)))
-    (local.set $e (f64x2.add (f64x2.sub (local.get $y0) (local.get $y)) (local.get $tail)))
-    (local.set $lo (f64x2.add (local.get $y) (f64x2.sub (local.get $e) (v128.const f64x2 0x1p-64 0x1p-64))))
-    (local.set $ok (v128.and (local.get $ok)
-      (f64x2.eq (local.get $lo)
-        (f64x2.add (local.get $y) (f64x2.add (local.get $e) (v128.const f64x2 0x1p-64 0x1p-64))))))
-    ;; times 2^(K>>7), exact: the result stays normal for |x| <= 707
-    (local.set $res (f64x2.mul (local.get $lo)
-      (i64x2.shl
-        (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $ki) (i32.const 7))) (v128.const i64x2 1023 1023))
-        (i32.const 52))))
-    (if (i32.eqz (i64x2.all_true (local.get $ok)))
+        (f64x2.sub (local.get $rhA) (f64x2.sub (local.get $rA) (local.get $bbA)))
+        (f64x2.sub (local.get $bA) (local.get $bbA))))
+    (local.set $dlB
+      (f64x2.add
+        (f64x2.sub (local.get $rhB) (f64x2.sub (local.get $rB) (local.get $bbB)))
+        (f64x2.sub (local.get $bB) (local.get $bbB))))
+    (local.set $sA
+      (f64x2.add
+        (local.get $dlA)
+        (f64x2.mul
+          (f64x2.mul (local.get $rA) (local.get $rA))
+          (f64x2.add
+            (v128.load64_splat (i32.const 2080))
+            (f64x2.mul
+              (local.get $rA)
+              (f64x2.add
+                (v128.load64_splat (i32.const 2088))
+                (f64x2.mul
+                  (local.get $rA)
+                  (f64x2.add
+                    (v128.load64_splat (i32.const 2096))
+                    (f64x2.mul
+                      (local.get $rA)
+                      (f64x2.add
+                        (v128.load64_splat (i32.const 2104))
+                        (f64x2.mul (local.get $rA) (v128.load64_splat (i32.const 2112)))))))))))))
+    (local.set $sB
+      (f64x2.add
+        (local.get $dlB)
+        (f64x2.mul
+          (f64x2.mul (local.get $rB) (local.get $rB))
+          (f64x2.add
+            (v128.load64_splat (i32.const 2080))
+            (f64x2.mul
+              (local.get $rB)
+              (f64x2.add
+                (v128.load64_splat (i32.const 2088))
+                (f64x2.mul
+                  (local.get $rB)
+                  (f64x2.add
+                    (v128.load64_splat (i32.const 2096))
+                    (f64x2.mul
+                      (local.get $rB)
+                      (f64x2.add
+                        (v128.load64_splat (i32.const 2104))
+                        (f64x2.mul (local.get $rB) (v128.load64_splat (i32.const 2112)))))))))))))
+    (local.set $t0A
+      (v128.load (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $kiA)) (i32.const 127)) (i32.const 4))))
+    (local.set $t0B
+      (v128.load (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $kiB)) (i32.const 127)) (i32.const 4))))
+    (local.set $t1A
+      (v128.load (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $kiA)) (i32.const 127)) (i32.const 4))))
+    (local.set $t1B
+      (v128.load (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $kiB)) (i32.const 127)) (i32.const 4))))
+    (local.set $thA (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0A) (local.get $t1A)))
+    (local.set $thB (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0B) (local.get $t1B)))
+    (local.set $tlA (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0A) (local.get $t1A)))
+    (local.set $tlB (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0B) (local.get $t1B)))
+    (local.set $cA (f64x2.mul (local.get $thA) (v128.load64_splat (i32.const 2120))))
+    (local.set $cB (f64x2.mul (local.get $thB) (v128.load64_splat (i32.const 2120))))
+    (local.set $thhA (f64x2.sub (local.get $cA) (f64x2.sub (local.get $cA) (local.get $thA))))
+    (local.set $thhB (f64x2.sub (local.get $cB) (f64x2.sub (local.get $cB) (local.get $thB))))
+    (local.set $thlA (f64x2.sub (local.get $thA) (local.get $thhA)))
+    (local.set $thlB (f64x2.sub (local.get $thB) (local.get $thhB)))
+    (local.set $cA (f64x2.mul (local.get $rA) (v128.load64_splat (i32.const 2120))))
+    (local.set $cB (f64x2.mul (local.get $rB) (v128.load64_splat (i32.const 2120))))
+    (local.set $rhhA (f64x2.sub (local.get $cA) (f64x2.sub (local.get $cA) (local.get $rA))))
+    (local.set $rhhB (f64x2.sub (local.get $cB) (f64x2.sub (local.get $cB) (local.get $rB))))
+    (local.set $rhlA (f64x2.sub (local.get $rA) (local.get $rhhA)))
+    (local.set $rhlB (f64x2.sub (local.get $rB) (local.get $rhhB)))
+    (local.set $ppA (f64x2.mul (local.get $thA) (local.get $rA)))
+    (local.set $ppB (f64x2.mul (local.get $thB) (local.get $rB)))
+    (local.set $perrA
+      (f64x2.add
+        (f64x2.add
+          (f64x2.add
+            (f64x2.sub (f64x2.mul (local.get $thhA) (local.get $rhhA)) (local.get $ppA))
+            (f64x2.mul (local.get $thhA) (local.get $rhlA)))
+          (f64x2.mul (local.get $thlA) (local.get $rhhA)))
+        (f64x2.mul (local.get $thlA) (local.get $rhlA))))
+    (local.set $perrB
+      (f64x2.add
+        (f64x2.add
+          (f64x2.add
+            (f64x2.sub (f64x2.mul (local.get $thhB) (local.get $rhhB)) (local.get $ppB))
+            (f64x2.mul (local.get $thhB) (local.get $rhlB)))
+          (f64x2.mul (local.get $thlB) (local.get $rhhB)))
+        (f64x2.mul (local.get $thlB) (local.get $rhlB))))
+    (local.set $y0A (f64x2.add (local.get $thA) (local.get $ppA)))
+    (local.set $y0B (f64x2.add (local.get $thB) (local.get $ppB)))
+    (local.set $tailA
+      (f64x2.add
+        (f64x2.add (f64x2.sub (local.get $thA) (local.get $y0A)) (local.get $ppA))
+        (f64x2.add
+          (local.get $perrA)
+          (f64x2.add
+            (local.get $tlA)
+            (f64x2.add (f64x2.mul (local.get $thA) (local.get $sA)) (f64x2.mul (local.get $tlA) (local.get $rA)))))))
+    (local.set $tailB
+      (f64x2.add
+        (f64x2.add (f64x2.sub (local.get $thB) (local.get $y0B)) (local.get $ppB))
+        (f64x2.add
+          (local.get $perrB)
+          (f64x2.add
+            (local.get $tlB)
+            (f64x2.add (f64x2.mul (local.get $thB) (local.get $sB)) (f64x2.mul (local.get $tlB) (local.get $rB)))))))
+    (local.set $yA (f64x2.add (local.get $y0A) (local.get $tailA)))
+    (local.set $yB (f64x2.add (local.get $y0B) (local.get $tailB)))
+    (local.set $eA (f64x2.add (f64x2.sub (local.get $y0A) (local.get $yA)) (local.get $tailA)))
+    (local.set $eB (f64x2.add (f64x2.sub (local.get $y0B) (local.get $yB)) (local.get $tailB)))
+    (local.set $loA (f64x2.add (local.get $yA) (f64x2.sub (local.get $eA) (v128.load64_splat (i32.const 2128)))))
+    (local.set $loB (f64x2.add (local.get $yB) (f64x2.sub (local.get $eB) (v128.load64_splat (i32.const 2128)))))
+    (local.set $okA
+      (v128.and
+        (local.get $okA)
+        (f64x2.eq
+          (local.get $loA)
+          (f64x2.add (local.get $yA) (f64x2.add (local.get $eA) (v128.load64_splat (i32.const 2128)))))))
+    (local.set $okB
+      (v128.and
+        (local.get $okB)
+        (f64x2.eq
+          (local.get $loB)
+          (f64x2.add (local.get $yB) (f64x2.add (local.get $eB) (v128.load64_splat (i32.const 2128)))))))
+    (v128.store
+      (local.get $p)
+      (f64x2.mul
+        (local.get $loA)
+        (i64x2.shl
+          (i64x2.add
+            (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $kiA) (i32.const 7)))
+            (v128.load64_splat (i32.const 2136)))
+          (i32.const 52))))
+    (v128.store offset=16
+      (local.get $p)
+      (f64x2.mul
+        (local.get $loB)
+        (i64x2.shl
+          (i64x2.add
+            (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $kiB) (i32.const 7)))
+            (v128.load64_splat (i32.const 2136)))
+          (i32.const 52))))
+    (if (i32.eqz (i64x2.all_true (v128.and (local.get $okA) (local.get $okB))))
       (then
-        (if (i64.eqz (i64x2.extract_lane 0 (local.get $ok)))
-          (then (local.set $res (f64x2.replace_lane 0 (local.get $res)
-            (call $exp (f64x2.extract_lane 0 (local.get $x)))))))
-        (if (i64.eqz (i64x2.extract_lane 1 (local.get $ok)))
-          (then (local.set $res (f64x2.replace_lane 1 (local.get $res)
-            (call $exp (f64x2.extract_lane 1 (local.get $x)))))))))
-    (local.get $res))
+        (if (i64.eqz (i64x2.extract_lane 0 (local.get $okA)))
+          (then (f64.store offset=0 (local.get $p) (call $exp (f64x2.extract_lane 0 (local.get $xA))))))
+        (if (i64.eqz (i64x2.extract_lane 1 (local.get $okA)))
+          (then (f64.store offset=8 (local.get $p) (call $exp (f64x2.extract_lane 1 (local.get $xA))))))
+        (if (i64.eqz (i64x2.extract_lane 0 (local.get $okB)))
+          (then (f64.store offset=16 (local.get $p) (call $exp (f64x2.extract_lane 0 (local.get $xB))))))
+        (if (i64.eqz (i64x2.extract_lane 1 (local.get $okB)))
+          (then (f64.store offset=24 (local.get $p) (call $exp (f64x2.extract_lane 1 (local.get $xB)))))))))
 
-  ;; l'(u) of both lanes: -1/(1 + e^u) (logistic) or -e^-u (exponential).
-  (func $dloss2 (param $u v128) (param $expLoss i32) (param $fast i32) (result v128)
-    (if (result v128) (local.get $expLoss)
-      (then (f64x2.neg (call $exp2 (f64x2.neg (local.get $u)) (local.get $fast))))
-      (else (f64x2.div (v128.const f64x2 -1 -1)
-        (f64x2.add (v128.const f64x2 1 1) (call $exp2 (local.get $u) (local.get $fast)))))))
+  ;; l'(u) of four float64 at p, in place: -1/(1 + e^u) (logistic) or -e^-u
+  ;; (exponential).
+  (func $dloss4 (param $p i32) (param $expLoss i32) (param $fast i32)
+    (if (local.get $expLoss)
+      (then
+        (v128.store (local.get $p) (f64x2.neg (v128.load (local.get $p))))
+        (v128.store offset=16 (local.get $p) (f64x2.neg (v128.load offset=16 (local.get $p))))
+        (call $exp4 (local.get $p) (local.get $fast))
+        (v128.store (local.get $p) (f64x2.neg (v128.load (local.get $p))))
+        (v128.store offset=16 (local.get $p) (f64x2.neg (v128.load offset=16 (local.get $p)))))
+      (else
+        (call $exp4 (local.get $p) (local.get $fast))
+        (v128.store (local.get $p)
+          (f64x2.div (v128.load64_splat (i32.const 2144))
+            (f64x2.add (v128.load64_splat (i32.const 2152)) (v128.load (local.get $p)))))
+        (v128.store offset=16 (local.get $p)
+          (f64x2.div (v128.load64_splat (i32.const 2144))
+            (f64x2.add (v128.load64_splat (i32.const 2152)) (v128.load offset=16 (local.get $p))))))))
 
   ;; For tests: the exp above, on one number.
   (func (export "exp") (param $x f64) (param $fast i32) (result f64)
-    (f64x2.extract_lane 0 (call $exp2 (f64x2.splat (local.get $x)) (local.get $fast))))
+    (v128.store (i32.const 2160) (f64x2.splat (local.get $x)))
+    (v128.store (i32.const 2176) (f64x2.splat (local.get $x)))
+    (call $exp4 (i32.const 2160) (local.get $fast))
+    (f64.load (i32.const 2160)))
 
   ;; g <- sum_n l'(<z_n, w>) z_n, rows in order, in chunks of cb blocks (small
   ;; enough to stay in L1): the chunk's margins, eight rows at a time; then
@@ -142,7 +275,7 @@
     (local $zb i32) (local $zend i32) (local $cend i32) (local $bytes i32)
     (local $p i32) (local $p2 i32) (local $q i32) (local $end i32) (local $sp i32) (local $send i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $wj v128)
-    (local $s01 v128) (local $s23 v128) (local $x0 v128) (local $x1 v128) (local $acc v128)
+    (local $s01 v128) (local $s23 v128) (local $s45 v128) (local $s67 v128) (local $x0 v128) (local $x1 v128) (local $acc v128)
     (local $r i32) (local $row i32) (local $j i32) (local $u f64) (local $sr f64)
 
     ;; g <- 0
@@ -206,35 +339,72 @@
         (local.set $send (local.get $sp))
         (local.set $sp (local.get $sbuf))
         (loop $derivs
-          (v128.store (local.get $sp) (call $dloss2 (v128.load (local.get $sp)) (local.get $expLoss) (local.get $fast)))
-          (local.set $sp (i32.add (local.get $sp) (i32.const 16)))
+          (call $dloss4 (local.get $sp) (local.get $expLoss) (local.get $fast))
+          (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
           (br_if $derivs (i32.lt_u (local.get $sp) (local.get $send))))
 
-        ;; g[j], g[j+1] += s0 z0, then s1 z1, s2 z2, s3 z3, block by block
+        ;; g[j], g[j+1] += s0 z0, then s1 z1, ..., two blocks (eight rows) at a time
         (local.set $p (local.get $zb))
         (local.set $sp (local.get $sbuf))
         (loop $blockGrad
-          (local.set $s01 (v128.load (local.get $sp)))
-          (local.set $s23 (v128.load offset=16 (local.get $sp)))
           (local.set $end (i32.add (local.get $p) (local.get $bytes)))
           (local.set $q (local.get $g))
-          (loop $pair
-            (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
-            (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
-            (local.set $acc (f64x2.add (v128.load (local.get $q))
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
-            (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (v128.store (local.get $q) (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (local.set $p (i32.add (local.get $p) (i32.const 64)))
-            (local.set $q (i32.add (local.get $q) (i32.const 16)))
-            (br_if $pair (i32.lt_u (local.get $p) (local.get $end))))
-          (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
+          (local.set $s01 (v128.load (local.get $sp)))
+          (local.set $s23 (v128.load offset=16 (local.get $sp)))
+          (if (i32.lt_u (local.get $end) (local.get $cend))
+            (then
+              (local.set $s45 (v128.load offset=32 (local.get $sp)))
+              (local.set $s67 (v128.load offset=48 (local.get $sp)))
+              (local.set $p2 (local.get $end))
+              (loop $pair2
+                (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
+                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
+                (local.set $acc (f64x2.add (v128.load (local.get $q))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
+                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load (local.get $p2)) (local.get $s45)))
+                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p2)) (local.get $s45)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $s67)))
+                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p2)) (local.get $s67)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (v128.store (local.get $q) (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br_if $pair2 (i32.lt_u (local.get $p) (local.get $end))))
+              (local.set $p (local.get $p2))
+              (local.set $sp (i32.add (local.get $sp) (i32.const 64))))
+            (else
+              (loop $pair
+                (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
+                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
+                (local.set $acc (f64x2.add (v128.load (local.get $q))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
+                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (v128.store (local.get $q) (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br_if $pair (i32.lt_u (local.get $p) (local.get $end))))
+              (local.set $sp (i32.add (local.get $sp) (i32.const 32)))))
           (br_if $blockGrad (i32.lt_u (local.get $p) (local.get $cend))))
         (local.set $zb (local.get $cend))
         (br $chunk)))
@@ -256,8 +426,10 @@
                 (f64.load (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3)))))))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $dot1)))
-        (local.set $sr (f64x2.extract_lane 0
-          (call $dloss2 (f64x2.splat (local.get $u)) (local.get $expLoss) (local.get $fast))))
+        (v128.store (i32.const 2160) (f64x2.splat (local.get $u)))
+        (v128.store (i32.const 2176) (f64x2.splat (local.get $u)))
+        (call $dloss4 (i32.const 2160) (local.get $expLoss) (local.get $fast))
+        (local.set $sr (f64.load (i32.const 2160)))
         (local.set $j (i32.const 0))
         (block $axpyDone
           (loop $axpy

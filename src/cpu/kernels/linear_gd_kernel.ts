@@ -2,7 +2,7 @@ import type { Tensor } from "../../math/tensor.ts";
 import type { LinearClassification } from "../../problems/linear_classification.ts";
 import type { Problem } from "../../problems/problem.ts";
 import type { OptimizerSpec } from "../../spec/run_spec.ts";
-import { EXP_TABLE_BYTES, fastExpMatchesHost, instantiateLinearGd } from "./_linear_gd_module.ts";
+import { HEADER_BYTES, fastExpMatchesHost, instantiateLinearGd } from "./_linear_gd_module.ts";
 
 /** A fused multi-step runner: many optimizer steps per call, in WebAssembly. */
 export interface LinearGdKernel {
@@ -61,7 +61,7 @@ export function createLinearGdKernel(problem: Problem, optimizer: OptimizerSpec)
   const dp = d + (d & 1), nb = Math.floor(n / 4), nt = n - 4 * nb;
   const blockBytes = dp * 32;
   const cb = Math.max(1, Math.min(256, Math.floor(CHUNK_BYTES / blockBytes)));
-  const sbuf = align16(EXP_TABLE_BYTES);
+  const sbuf = align16(HEADER_BYTES);
   const blocks = align16(sbuf + cb * 32);
   const tail = blocks + nb * blockBytes;
   const w = align16(tail + nt * d * 8);

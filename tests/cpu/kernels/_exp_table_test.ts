@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { expTable } from "../../../src/cpu/kernels/_exp_table.ts";
+import { EXP_CONSTANTS, expTable } from "../../../src/cpu/kernels/_exp_table.ts";
 import { assertClose } from "../../_assert_close.ts";
 
 Deno.test("expTable() holds 2^(j/128) as double-doubles", () => {
   const t = expTable();
-  assert.equal(t.length, 258);
+  assert.equal(t.length, 258 + EXP_CONSTANTS.length);
+  assert.deepEqual(Array.from(t.subarray(258, 260)), [707, 128 / Math.LN2]);
   assert.equal(t[0], 1);
   assert.equal(t[1], 0);
   assert.equal(t[64 * 2], Math.SQRT2); // √2 is correctly rounded
