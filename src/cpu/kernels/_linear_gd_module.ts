@@ -1,9 +1,11 @@
 import { expTable } from "./_exp_table.ts";
-import { LINEAR_GD_SHARED_WASM_BASE64, LINEAR_GD_WASM_BASE64 } from "./_linear_gd_wasm.ts";
+import { LINEAR_GD_WASM_BASE64 } from "./_linear_gd_wasm.ts";
 
-/** The exports of linear_gd.wat; see there for the arguments. */
+/** The exports of linear_gd.wat. */
 export interface LinearGdExports {
-  /** Takes up to k steps on one thread; returns how many were taken. */
+  /** The instance's own memory (grown by the host). */
+  readonly memory: WebAssembly.Memory;
+  /** Runs up to k steps; returns how many were taken. See linear_gd.wat for the arguments. */
   run(
     blocks: number,
     nb: number,
@@ -25,32 +27,6 @@ export interface LinearGdExports {
     mu: number,
     k: number,
   ): number;
-  /** Thread `tid` (0 or 1) of a two-thread run; both return the same count. */
-  runShared(
-    tid: number,
-    blocks: number,
-    nb: number,
-    cb: number,
-    tail: number,
-    nt: number,
-    d: number,
-    dp: number,
-    w: number,
-    g: number,
-    buf: number,
-    s: number,
-    expLoss: number,
-    fast: number,
-    mean: number,
-    scale: number,
-    rule: number,
-    lr: number,
-    mu: number,
-    k: number,
-    bar: number,
-    w0: number,
-    buf0: number,
-  ): number;
   /** The kernel's exp of one number (`fast` 0: the imported Math.exp). */
   exp(x: number, fast: number): number;
 }
@@ -58,48 +34,33 @@ export interface LinearGdExports {
 /** Bytes [0, HEADER_BYTES) of the memory hold the exp table, constants and scratch. */
 export const HEADER_BYTES = 2192;
 
-const modules: { plain?: WebAssembly.Module | null; shared?: WebAssembly.Module | null } = {};
+let compiled: WebAssembly.Module | null | undefined;
 let table: Float64Array | undefined;
 let fastExp: boolean | undefined;
 
-/**
- * The compiled kernel, plain or for a shared memory, or null where the host
- * lacks WebAssembly SIMD (or, for `shared`, threads).
- */
-export function linearGdModule(shared: boolean): WebAssembly.Module | null {
-  const key = shared ? "shared" : "plain";
-  if (modules[key] !== undefined) return modules[key];
+function compile(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
   try {
-    const text = atob(shared ? LINEAR_GD_SHARED_WASM_BASE64 : LINEAR_GD_WASM_BASE64);
-    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
-    modules[key] = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    const bytes = Uint8Array.from(atob(LINEAR_GD_WASM_BASE64), (c) => c.charCodeAt(0));
+    compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
-    modules[key] = null;
+    compiled = null; // no WebAssembly, or no SIMD
   }
-  return modules[key];
+  return compiled;
 }
 
 /**
- * Instantiates the kernel on a memory of `bytes` bytes (shared for
- * `shared`), with the exp table in place; null where the host cannot.
+ * A fresh instance of the kernel with the exp table in place, or null where
+ * the host lacks WebAssembly SIMD.
  */
-export function instantiateLinearGd(
-  bytes = HEADER_BYTES,
-  shared = false,
-): { exports: LinearGdExports; memory: WebAssembly.Memory } | null {
-  const module = linearGdModule(shared);
+export function instantiateLinearGd(): LinearGdExports | null {
+  const module = compile();
   if (module === null) return null;
-  const pages = Math.ceil(bytes / 65536);
-  let memory: WebAssembly.Memory;
-  try {
-    memory = new WebAssembly.Memory(shared ? { initial: pages, maximum: pages, shared: true } : { initial: pages });
-  } catch {
-    return null; // no SharedArrayBuffer here, or not that much memory
-  }
-  const instance = new WebAssembly.Instance(module, { math: { exp: Math.exp }, env: { memory } });
+  const instance = new WebAssembly.Instance(module, { math: { exp: Math.exp } });
+  const exports = instance.exports as unknown as LinearGdExports;
   table ??= expTable();
-  new Float64Array(memory.buffer, 0, table.length).set(table);
-  return { exports: instance.exports as unknown as LinearGdExports, memory };
+  new Float64Array(exports.memory.buffer, 0, table.length).set(table);
+  return exports;
 }
 
 /**
@@ -117,7 +78,7 @@ export function fastExpMatchesHost(): boolean {
   for (let i = 0; i < 4000; i++) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     const x = ((state / 2 ** 32) * 2 - 1) * (i % 4 === 0 ? 700 : i % 4 === 1 ? 40 : i % 4 === 2 ? 1 : 0.01);
-    if (!Object.is(k.exports.exp(x, 1), Math.exp(x))) return fastExp;
+    if (!Object.is(k.exp(x, 1), Math.exp(x))) return fastExp;
   }
   fastExp = true;
   return fastExp;

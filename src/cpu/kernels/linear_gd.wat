@@ -32,9 +32,7 @@
 ;; All offsets are multiples of 16.
 (module
   (import "math" "exp" (func $exp (param f64) (result f64)))
-  ;; The build makes two modules of this file: this line as is, and with
-  ;; "shared" memory (maximum 65536 pages) for runShared's two threads.
-  (import "env" "memory" (memory 1)) ;; MEMORY
+  (memory (export "memory") 1)
 
   ;; exp of four float64 at p (two vectors, interleaved for instruction-level
   ;; parallelism), in place, correctly rounded.
@@ -266,371 +264,245 @@
     (call $exp4 (i32.const 2160) (local.get $fast))
     (f64.load (i32.const 2160)))
 
-
-  ;; g[0 .. bytes) <- 0
-  (func $zero (param $p i32) (param $bytes i32)
-    (local $end i32)
-    (local.set $end (i32.add (local.get $p) (local.get $bytes)))
-    (block $done
-      (loop $zero
-        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (v128.store (local.get $p) (v128.const i64x2 0 0))
-        (local.set $p (i32.add (local.get $p) (i32.const 16)))
-        (br $zero))))
-
-  ;; The margins of blocks [zb, cend), four per block, to sp: two blocks (eight
-  ;; rows, four accumulators) at a time.
-  (func $margins (param $zb i32) (param $cend i32) (param $bytes i32) (param $w i32) (param $sp i32)
-    (local $p i32) (local $p2 i32) (local $q i32) (local $end i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $wj v128)
-    (local.set $p (local.get $zb))
-    (block $marginsDone
-      (loop $margins
-        (br_if $marginsDone (i32.ge_u (local.get $p) (local.get $cend)))
-        (local.set $p2 (i32.add (local.get $p) (local.get $bytes)))
-        (if (i32.ge_u (local.get $p2) (local.get $cend)) (then (local.set $p2 (local.get $p))))
-        (local.set $end (local.get $p2))
-        (if (i32.eq (local.get $p2) (local.get $p))
-          (then (local.set $end (i32.add (local.get $p) (local.get $bytes)))))
-        (local.set $a0 (v128.const i64x2 0 0))
-        (local.set $a1 (v128.const i64x2 0 0))
-        (local.set $a2 (v128.const i64x2 0 0))
-        (local.set $a3 (v128.const i64x2 0 0))
-        (local.set $q (local.get $w))
-        (loop $dot
-          (local.set $wj (v128.load64_splat (local.get $q)))
-          (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load (local.get $p)) (local.get $wj))))
-          (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $wj))))
-          (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load (local.get $p2)) (local.get $wj))))
-          (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $wj))))
-          (local.set $p (i32.add (local.get $p) (i32.const 32)))
-          (local.set $p2 (i32.add (local.get $p2) (i32.const 32)))
-          (local.set $q (i32.add (local.get $q) (i32.const 8)))
-          (br_if $dot (i32.lt_u (local.get $p) (local.get $end))))
-        (v128.store (local.get $sp) (local.get $a0))
-        (v128.store offset=16 (local.get $sp) (local.get $a1))
-        (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
-        ;; a lone last block computed itself twice; keep one copy
-        (if (i32.ne (local.get $p) (local.get $p2))
-          (then
-            (v128.store (local.get $sp) (local.get $a2))
-            (v128.store offset=16 (local.get $sp) (local.get $a3))
-            (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
-            (local.set $p (local.get $p2))))
-        (br $margins))))
-
-  ;; Loss derivatives of the margins in [sp, send), in place, four at a time.
-  (func $derivs (param $sp i32) (param $send i32) (param $expLoss i32) (param $fast i32)
-    (loop $derivs
-      (call $dloss4 (local.get $sp) (local.get $expLoss) (local.get $fast))
-      (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
-      (br_if $derivs (i32.lt_u (local.get $sp) (local.get $send)))))
-
-;; g[j], g[j+1] += s0 z0[j..], then s1 z1[j..], ... for the blocks [zb, cend)
-  ;; in order, their derivatives read from sp on, over the column pairs whose
-  ;; bytes within a block are [o0, o1) (g from byte o0/4 on); two blocks
-  ;; (eight rows) at a time.
-  (func $accumulate
-    (param $zb i32) (param $cend i32) (param $bytes i32) (param $sp i32) (param $g i32) (param $o0 i32) (param $o1 i32)
-    (local $b i32) (local $p i32) (local $p2 i32) (local $q i32) (local $end i32)
-    (local $s01 v128) (local $s23 v128) (local $s45 v128) (local $s67 v128) (local $x0 v128) (local $x1 v128)
-    (local $acc v128)
-    (if (i32.or (i32.ge_u (local.get $o0) (local.get $o1)) (i32.ge_u (local.get $zb) (local.get $cend)))
-      (then (return)))
-    (local.set $b (local.get $zb))
-    (loop $blocks
-      (local.set $p (i32.add (local.get $b) (local.get $o0)))
-      (local.set $end (i32.add (local.get $b) (local.get $o1)))
-      (local.set $q (i32.add (local.get $g) (i32.shr_u (local.get $o0) (i32.const 2))))
-      (local.set $s01 (v128.load (local.get $sp)))
-      (local.set $s23 (v128.load offset=16 (local.get $sp)))
-      (if (i32.lt_u (i32.add (local.get $b) (local.get $bytes)) (local.get $cend))
-        (then
-          (local.set $s45 (v128.load offset=32 (local.get $sp)))
-          (local.set $s67 (v128.load offset=48 (local.get $sp)))
-          (local.set $p2 (i32.add (local.get $p) (local.get $bytes)))
-          (loop $pair2
-            (local.set $acc (v128.load (local.get $q)))
-            (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
-            (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
-            (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (local.set $x0 (f64x2.mul (v128.load (local.get $p2)) (local.get $s45)))
-            (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p2)) (local.get $s45)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $s67)))
-            (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p2)) (local.get $s67)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (v128.store (local.get $q) (local.get $acc))
-            (local.set $p (i32.add (local.get $p) (i32.const 64)))
-            (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
-            (local.set $q (i32.add (local.get $q) (i32.const 16)))
-            (br_if $pair2 (i32.lt_u (local.get $p) (local.get $end))))
-          (local.set $b (i32.add (local.get $b) (i32.shl (local.get $bytes) (i32.const 1))))
-          (local.set $sp (i32.add (local.get $sp) (i32.const 64))))
-        (else
-          (loop $pair
-            (local.set $acc (v128.load (local.get $q)))
-            (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
-            (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
-            (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-            (local.set $acc (f64x2.add (local.get $acc)
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-            (v128.store (local.get $q) (local.get $acc))
-            (local.set $p (i32.add (local.get $p) (i32.const 64)))
-            (local.set $q (i32.add (local.get $q) (i32.const 16)))
-            (br_if $pair (i32.lt_u (local.get $p) (local.get $end))))
-          (local.set $b (i32.add (local.get $b) (local.get $bytes)))
-          (local.set $sp (i32.add (local.get $sp) (i32.const 32)))))
-      (br_if $blocks (i32.lt_u (local.get $b) (local.get $cend)))))
-
-  ;; The derivatives of the last n mod 4 rows (row-major, stride d) to s[0 .. nt).
-  (func $tailDerivs (param $tail i32) (param $nt i32) (param $d i32) (param $w i32) (param $s i32)
+  ;; g <- sum_n l'(<z_n, w>) z_n, rows in order, in chunks of cb blocks (small
+  ;; enough to stay in L1): the chunk's margins, eight rows at a time; then
+  ;; their loss derivatives, a throughput-bound loop over independent pairs;
+  ;; then the gradient terms, block by block.
+  (func $gradient
+    (param $blocks i32) (param $nb i32) (param $cb i32) (param $tail i32) (param $nt i32)
+    (param $d i32) (param $dp i32) (param $w i32) (param $g i32) (param $sbuf i32)
     (param $expLoss i32) (param $fast i32)
-    (local $r i32) (local $row i32) (local $j i32) (local $u f64)
-    (if (i32.eqz (local.get $nt)) (then (return)))
-    (call $zero (i32.const 2160) (i32.const 32))
-    (loop $rows
-      (local.set $row (i32.add (local.get $tail) (i32.shl (i32.mul (local.get $r) (local.get $d)) (i32.const 3))))
-      (local.set $u (f64.const 0))
-      (local.set $j (i32.const 0))
-      (loop $dot
-        (local.set $u (f64.add (local.get $u)
-          (f64.mul
-            (f64.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3))))
-            (f64.load (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3)))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br_if $dot (i32.lt_u (local.get $j) (local.get $d))))
-      (f64.store (i32.add (i32.const 2160) (i32.shl (local.get $r) (i32.const 3))) (local.get $u))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br_if $rows (i32.lt_u (local.get $r) (local.get $nt))))
-    (call $dloss4 (i32.const 2160) (local.get $expLoss) (local.get $fast))
-    (local.set $r (i32.const 0))
-    (loop $copy
-      (f64.store (i32.add (local.get $s) (i32.shl (local.get $r) (i32.const 3)))
-        (f64.load (i32.add (i32.const 2160) (i32.shl (local.get $r) (i32.const 3)))))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br_if $copy (i32.lt_u (local.get $r) (local.get $nt)))))
+    (local $zb i32) (local $zend i32) (local $cend i32) (local $bytes i32)
+    (local $p i32) (local $p2 i32) (local $q i32) (local $end i32) (local $sp i32) (local $send i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $wj v128)
+    (local $s01 v128) (local $s23 v128) (local $s45 v128) (local $s67 v128) (local $x0 v128) (local $x1 v128) (local $acc v128)
+    (local $r i32) (local $row i32) (local $j i32) (local $u f64) (local $sr f64)
 
-  ;; g[j] += s_r z_r[j] for the tail rows r in order and j in [j0, j1).
-  (func $tailAccumulate (param $tail i32) (param $nt i32) (param $d i32) (param $s i32) (param $g i32)
-    (param $j0 i32) (param $j1 i32)
-    (local $r i32) (local $row i32) (local $j i32) (local $q i32) (local $sr f64)
-    (block $done
-      (loop $rows
-        (br_if $done (i32.ge_u (local.get $r) (local.get $nt)))
+    ;; g <- 0
+    (local.set $q (local.get $g))
+    (local.set $end (i32.add (local.get $g) (i32.shl (local.get $dp) (i32.const 3))))
+    (block $zeroed
+      (loop $zero
+        (br_if $zeroed (i32.ge_u (local.get $q) (local.get $end)))
+        (v128.store (local.get $q) (v128.const i64x2 0 0))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $zero)))
+
+    (local.set $bytes (i32.shl (local.get $dp) (i32.const 5)))
+    (local.set $zb (local.get $blocks))
+    (local.set $zend (i32.add (local.get $blocks) (i32.mul (local.get $nb) (local.get $bytes))))
+    (block $chunksDone
+      (loop $chunk
+        (br_if $chunksDone (i32.ge_u (local.get $zb) (local.get $zend)))
+        (local.set $cend (i32.add (local.get $zb) (i32.mul (local.get $cb) (local.get $bytes))))
+        (if (i32.gt_u (local.get $cend) (local.get $zend)) (then (local.set $cend (local.get $zend))))
+
+        ;; margins: two blocks (eight rows, four accumulators) at a time
+        (local.set $p (local.get $zb))
+        (local.set $sp (local.get $sbuf))
+        (block $marginsDone
+          (loop $margins
+            (br_if $marginsDone (i32.ge_u (local.get $p) (local.get $cend)))
+            (local.set $p2 (i32.add (local.get $p) (local.get $bytes)))
+            (if (i32.ge_u (local.get $p2) (local.get $cend)) (then (local.set $p2 (local.get $p))))
+            (local.set $end (local.get $p2))
+            (if (i32.eq (local.get $p2) (local.get $p))
+              (then (local.set $end (i32.add (local.get $p) (local.get $bytes)))))
+            (local.set $a0 (v128.const i64x2 0 0))
+            (local.set $a1 (v128.const i64x2 0 0))
+            (local.set $a2 (v128.const i64x2 0 0))
+            (local.set $a3 (v128.const i64x2 0 0))
+            (local.set $q (local.get $w))
+            (loop $dot
+              (local.set $wj (v128.load64_splat (local.get $q)))
+              (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load (local.get $p)) (local.get $wj))))
+              (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $wj))))
+              (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load (local.get $p2)) (local.get $wj))))
+              (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $wj))))
+              (local.set $p (i32.add (local.get $p) (i32.const 32)))
+              (local.set $p2 (i32.add (local.get $p2) (i32.const 32)))
+              (local.set $q (i32.add (local.get $q) (i32.const 8)))
+              (br_if $dot (i32.lt_u (local.get $p) (local.get $end))))
+            (v128.store (local.get $sp) (local.get $a0))
+            (v128.store offset=16 (local.get $sp) (local.get $a1))
+            (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
+            ;; a lone last block computed itself twice; keep one copy
+            (if (i32.ne (local.get $p) (local.get $p2))
+              (then
+                (v128.store (local.get $sp) (local.get $a2))
+                (v128.store offset=16 (local.get $sp) (local.get $a3))
+                (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
+                (local.set $p (local.get $p2))))
+            (br $margins)))
+
+        ;; loss derivatives, in place
+        (local.set $send (local.get $sp))
+        (local.set $sp (local.get $sbuf))
+        (loop $derivs
+          (call $dloss4 (local.get $sp) (local.get $expLoss) (local.get $fast))
+          (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
+          (br_if $derivs (i32.lt_u (local.get $sp) (local.get $send))))
+
+        ;; g[j], g[j+1] += s0 z0, then s1 z1, ..., two blocks (eight rows) at a time
+        (local.set $p (local.get $zb))
+        (local.set $sp (local.get $sbuf))
+        (loop $blockGrad
+          (local.set $end (i32.add (local.get $p) (local.get $bytes)))
+          (local.set $q (local.get $g))
+          (local.set $s01 (v128.load (local.get $sp)))
+          (local.set $s23 (v128.load offset=16 (local.get $sp)))
+          (if (i32.lt_u (local.get $end) (local.get $cend))
+            (then
+              (local.set $s45 (v128.load offset=32 (local.get $sp)))
+              (local.set $s67 (v128.load offset=48 (local.get $sp)))
+              (local.set $p2 (local.get $end))
+              (loop $pair2
+                (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
+                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
+                (local.set $acc (f64x2.add (v128.load (local.get $q))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
+                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load (local.get $p2)) (local.get $s45)))
+                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p2)) (local.get $s45)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $s67)))
+                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p2)) (local.get $s67)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (v128.store (local.get $q) (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br_if $pair2 (i32.lt_u (local.get $p) (local.get $end))))
+              (local.set $p (local.get $p2))
+              (local.set $sp (i32.add (local.get $sp) (i32.const 64))))
+            (else
+              (loop $pair
+                (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
+                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
+                (local.set $acc (f64x2.add (v128.load (local.get $q))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
+                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+                (v128.store (local.get $q) (f64x2.add (local.get $acc)
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br_if $pair (i32.lt_u (local.get $p) (local.get $end))))
+              (local.set $sp (i32.add (local.get $sp) (i32.const 32)))))
+          (br_if $blockGrad (i32.lt_u (local.get $p) (local.get $cend))))
+        (local.set $zb (local.get $cend))
+        (br $chunk)))
+
+    ;; the last n mod 4 rows, one at a time
+    (local.set $r (i32.const 0))
+    (block $tailDone
+      (loop $tailRow
+        (br_if $tailDone (i32.ge_u (local.get $r) (local.get $nt)))
         (local.set $row (i32.add (local.get $tail) (i32.shl (i32.mul (local.get $r) (local.get $d)) (i32.const 3))))
-        (local.set $sr (f64.load (i32.add (local.get $s) (i32.shl (local.get $r) (i32.const 3)))))
-        (local.set $j (local.get $j0))
-        (block $rowDone
+        (local.set $u (f64.const 0))
+        (local.set $j (i32.const 0))
+        (block $dotDone
+          (loop $dot1
+            (br_if $dotDone (i32.ge_u (local.get $j) (local.get $d)))
+            (local.set $u (f64.add (local.get $u)
+              (f64.mul
+                (f64.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3))))
+                (f64.load (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3)))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $dot1)))
+        (v128.store (i32.const 2160) (f64x2.splat (local.get $u)))
+        (v128.store (i32.const 2176) (f64x2.splat (local.get $u)))
+        (call $dloss4 (i32.const 2160) (local.get $expLoss) (local.get $fast))
+        (local.set $sr (f64.load (i32.const 2160)))
+        (local.set $j (i32.const 0))
+        (block $axpyDone
           (loop $axpy
-            (br_if $rowDone (i32.ge_u (local.get $j) (local.get $j1)))
+            (br_if $axpyDone (i32.ge_u (local.get $j) (local.get $d)))
             (local.set $q (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))))
             (f64.store (local.get $q) (f64.add (f64.load (local.get $q))
               (f64.mul (local.get $sr) (f64.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3)))))))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $axpy)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $rows))))
+        (br $tailRow))))
 
-  ;; g[j] <- g[j] * c for j in [j0, j1).
-  (func $scale (param $g i32) (param $j0 i32) (param $j1 i32) (param $c f64)
-    (local $a i32)
-    (block $done
-      (loop $scale
-        (br_if $done (i32.ge_u (local.get $j0) (local.get $j1)))
-        (local.set $a (i32.add (local.get $g) (i32.shl (local.get $j0) (i32.const 3))))
-        (f64.store (local.get $a) (f64.mul (f64.load (local.get $a)) (local.get $c)))
-        (local.set $j0 (i32.add (local.get $j0) (i32.const 1)))
-        (br $scale))))
-
-  ;; The update, unless the gradient sums to a non-finite number: then nothing
-  ;; changes and the result is 0. Rule 0 plain, 1 heavy ball, 2 Nesterov.
-  (func $update (param $g i32) (param $d i32) (param $w i32) (param $buf i32) (param $rule i32)
-    (param $lr f64) (param $mu f64) (result i32)
-    (local $j i32) (local $a i32) (local $sum f64) (local $gj f64) (local $b f64)
-    (block $summed
-      (loop $sum
-        (br_if $summed (i32.ge_u (local.get $j) (local.get $d)))
-        (local.set $sum (f64.add (local.get $sum)
-          (f64.load (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $sum)))
-    (if (f64.ne (f64.sub (local.get $sum) (local.get $sum)) (f64.const 0)) (then (return (i32.const 0))))
-    (local.set $j (i32.const 0))
-    (block $updated
-      (loop $update
-        (br_if $updated (i32.ge_u (local.get $j) (local.get $d)))
-        (local.set $a (i32.shl (local.get $j) (i32.const 3)))
-        (local.set $gj (f64.load (i32.add (local.get $g) (local.get $a))))
-        (if (i32.eqz (local.get $rule))
-          (then
-            (f64.store (i32.add (local.get $w) (local.get $a))
-              (f64.sub (f64.load (i32.add (local.get $w) (local.get $a))) (f64.mul (local.get $lr) (local.get $gj)))))
-          (else
-            (local.set $b (f64.add
-              (f64.mul (local.get $mu) (f64.load (i32.add (local.get $buf) (local.get $a))))
-              (local.get $gj)))
-            (f64.store (i32.add (local.get $buf) (local.get $a)) (local.get $b))
-            (f64.store (i32.add (local.get $w) (local.get $a))
-              (f64.sub (f64.load (i32.add (local.get $w) (local.get $a)))
-                (f64.mul (local.get $lr)
-                  (if (result f64) (i32.eq (local.get $rule) (i32.const 2))
-                    (then (f64.add (local.get $gj) (f64.mul (local.get $mu) (local.get $b))))
-                    (else (local.get $b))))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $update)))
-    (i32.const 1))
-
-  ;; Takes up to k steps on one thread; returns how many were taken. Each step
-  ;; is one pass over the data, chunk by chunk (cb blocks, small enough for L1):
-  ;; margins, derivatives, gradient terms; then the tail rows.
+  ;; Takes up to k steps; returns how many were taken.
   (func (export "run")
     (param $blocks i32) (param $nb i32) (param $cb i32) (param $tail i32) (param $nt i32) (param $d i32)
     (param $dp i32) (param $w i32) (param $g i32) (param $buf i32) (param $sbuf i32)
-    (param $expLoss i32) (param $fast i32) (param $mean i32) (param $c f64)
+    (param $expLoss i32) (param $fast i32) (param $mean i32) (param $scale f64)
     (param $rule i32) (param $lr f64) (param $mu f64) (param $k i32)
     (result i32)
-    (local $t i32) (local $bytes i32) (local $zb i32) (local $zend i32) (local $cend i32)
-    (local.set $bytes (i32.shl (local.get $dp) (i32.const 5)))
-    (local.set $zend (i32.add (local.get $blocks) (i32.mul (local.get $nb) (local.get $bytes))))
+    (local $t i32) (local $j i32) (local $a i32) (local $sum f64) (local $gj f64) (local $b f64)
     (block $done
       (loop $step
         (br_if $done (i32.ge_u (local.get $t) (local.get $k)))
-        (call $zero (local.get $g) (i32.shl (local.get $dp) (i32.const 3)))
-        (local.set $zb (local.get $blocks))
-        (block $chunksDone
-          (loop $chunk
-            (br_if $chunksDone (i32.ge_u (local.get $zb) (local.get $zend)))
-            (local.set $cend (i32.add (local.get $zb) (i32.mul (local.get $cb) (local.get $bytes))))
-            (if (i32.gt_u (local.get $cend) (local.get $zend)) (then (local.set $cend (local.get $zend))))
-            (call $margins (local.get $zb) (local.get $cend) (local.get $bytes) (local.get $w) (local.get $sbuf))
-            (call $derivs (local.get $sbuf)
-              (i32.add (local.get $sbuf) (i32.div_u (i32.sub (local.get $cend) (local.get $zb)) (local.get $dp)))
-              (local.get $expLoss) (local.get $fast))
-            (call $accumulate (local.get $zb) (local.get $cend) (local.get $bytes) (local.get $sbuf) (local.get $g)
-              (i32.const 0) (local.get $bytes))
-            (local.set $zb (local.get $cend))
-            (br $chunk)))
-        (call $tailDerivs (local.get $tail) (local.get $nt) (local.get $d) (local.get $w) (local.get $sbuf)
+        (call $gradient (local.get $blocks) (local.get $nb) (local.get $cb) (local.get $tail) (local.get $nt)
+          (local.get $d) (local.get $dp) (local.get $w) (local.get $g) (local.get $sbuf)
           (local.get $expLoss) (local.get $fast))
-        (call $tailAccumulate (local.get $tail) (local.get $nt) (local.get $d) (local.get $sbuf) (local.get $g)
-          (i32.const 0) (local.get $d))
-        (if (local.get $mean) (then (call $scale (local.get $g) (i32.const 0) (local.get $d) (local.get $c))))
-        (br_if $done (i32.eqz (call $update (local.get $g) (local.get $d) (local.get $w) (local.get $buf)
-          (local.get $rule) (local.get $lr) (local.get $mu))))
-        (local.set $t (i32.add (local.get $t) (i32.const 1)))
-        (br $step)))
-    (local.get $t))
-
-  ;; Waits until both threads have arrived: [bar] counts arrivals, [bar + 4] is
-  ;; the generation, bumped by the last to arrive. Spins a while, then sleeps.
-  (func $barrier (param $bar i32)
-    (local $gen i32) (local $spin i32)
-    (local.set $gen (i32.atomic.load offset=4 (local.get $bar)))
-    (if (i32.eq (i32.atomic.rmw.add (local.get $bar) (i32.const 1)) (i32.const 1))
-      (then
-        (i32.atomic.store (local.get $bar) (i32.const 0))
-        (drop (i32.atomic.rmw.add offset=4 (local.get $bar) (i32.const 1)))
-        (drop (memory.atomic.notify offset=4 (local.get $bar) (i32.const 1)))
-        (return)))
-    (block $released
-      (loop $spin
-        (br_if $released (i32.ne (i32.atomic.load offset=4 (local.get $bar)) (local.get $gen)))
-        (local.set $spin (i32.add (local.get $spin) (i32.const 1)))
-        (br_if $spin (i32.lt_u (local.get $spin) (i32.const 20000))))
-      (loop $sleep
-        (drop (memory.atomic.wait32 offset=4 (local.get $bar) (local.get $gen) (i64.const -1)))
-        (br_if $sleep (i32.eq (i32.atomic.load offset=4 (local.get $bar)) (local.get $gen))))))
-
-  ;; Thread tid (0 or 1) of a two-thread run of up to k steps; both return the
-  ;; same count. Per step: each thread takes the margins and derivatives of
-  ;; half the blocks (thread 1 also the tail) into s (one float64 per row);
-  ;; barrier; each sums the gradient over all rows, in order, for half of the
-  ;; columns; barrier; each applies the same update to its own copy of w and
-  ;; the momentum buffer. So every sum keeps the one-thread order. Thread 1
-  ;; first copies w and buf from w0 and buf0 (thread 0's).
-  (func (export "runShared")
-    (param $tid i32) (param $blocks i32) (param $nb i32) (param $cb i32) (param $tail i32) (param $nt i32)
-    (param $d i32) (param $dp i32) (param $w i32) (param $g i32) (param $buf i32) (param $s i32)
-    (param $expLoss i32) (param $fast i32) (param $mean i32) (param $c f64)
-    (param $rule i32) (param $lr f64) (param $mu f64) (param $k i32)
-    (param $bar i32) (param $w0 i32) (param $buf0 i32)
-    (result i32)
-    (local $t i32) (local $bytes i32) (local $half i32) (local $zb i32) (local $zend i32) (local $cend i32)
-    (local $sp i32) (local $pairs i32) (local $o0 i32) (local $o1 i32) (local $j0 i32) (local $j1 i32)
-    (if (local.get $tid)
-      (then
-        (memory.copy (local.get $w) (local.get $w0) (i32.shl (local.get $dp) (i32.const 3)))
-        (memory.copy (local.get $buf) (local.get $buf0) (i32.shl (local.get $dp) (i32.const 3)))))
-    (local.set $bytes (i32.shl (local.get $dp) (i32.const 5)))
-    (local.set $half (i32.shr_u (i32.add (local.get $nb) (i32.const 1)) (i32.const 1)))
-    (local.set $pairs (i32.shr_u (local.get $dp) (i32.const 1)))
-    (local.set $o0 (select (i32.shl (i32.shr_u (i32.add (local.get $pairs) (i32.const 1)) (i32.const 1)) (i32.const 6))
-      (i32.const 0) (local.get $tid)))
-    (local.set $o1 (select (i32.shl (local.get $pairs) (i32.const 6))
-      (i32.shl (i32.shr_u (i32.add (local.get $pairs) (i32.const 1)) (i32.const 1)) (i32.const 6)) (local.get $tid)))
-    (local.set $j0 (i32.shr_u (local.get $o0) (i32.const 5)))
-    (local.set $j1 (i32.shr_u (local.get $o1) (i32.const 5)))
-    (if (i32.gt_u (local.get $j1) (local.get $d)) (then (local.set $j1 (local.get $d))))
-    (block $done
-      (loop $step
-        (br_if $done (i32.ge_u (local.get $t) (local.get $k)))
-        ;; margins and derivatives of this thread's blocks, chunk by chunk
-        (local.set $zb (i32.add (local.get $blocks)
-          (i32.mul (select (local.get $half) (i32.const 0) (local.get $tid)) (local.get $bytes))))
-        (local.set $zend (i32.add (local.get $blocks)
-          (i32.mul (select (local.get $nb) (local.get $half) (local.get $tid)) (local.get $bytes))))
-        (block $chunksDone
-          (loop $chunk
-            (br_if $chunksDone (i32.ge_u (local.get $zb) (local.get $zend)))
-            (local.set $cend (i32.add (local.get $zb) (i32.mul (local.get $cb) (local.get $bytes))))
-            (if (i32.gt_u (local.get $cend) (local.get $zend)) (then (local.set $cend (local.get $zend))))
-            (local.set $sp (i32.add (local.get $s) (i32.div_u (i32.sub (local.get $zb) (local.get $blocks)) (local.get $dp))))
-            (call $margins (local.get $zb) (local.get $cend) (local.get $bytes) (local.get $w) (local.get $sp))
-            (call $derivs (local.get $sp)
-              (i32.add (local.get $sp) (i32.div_u (i32.sub (local.get $cend) (local.get $zb)) (local.get $dp)))
-              (local.get $expLoss) (local.get $fast))
-            (local.set $zb (local.get $cend))
-            (br $chunk)))
-        (if (local.get $tid)
+        ;; mean reduction: g <- g * (1/n)
+        (if (local.get $mean)
           (then
-            (call $tailDerivs (local.get $tail) (local.get $nt) (local.get $d) (local.get $w)
-              (i32.add (local.get $s) (i32.shl (local.get $nb) (i32.const 5))) (local.get $expLoss) (local.get $fast))))
-        (call $barrier (local.get $bar))
-        ;; this thread's columns of the gradient, over all rows in order
-        (call $zero (i32.add (local.get $g) (i32.shr_u (local.get $o0) (i32.const 2)))
-          (i32.shr_u (i32.sub (local.get $o1) (local.get $o0)) (i32.const 2)))
-        (call $accumulate (local.get $blocks)
-          (i32.add (local.get $blocks) (i32.mul (local.get $nb) (local.get $bytes)))
-          (local.get $bytes) (local.get $s) (local.get $g) (local.get $o0) (local.get $o1))
-        (call $tailAccumulate (local.get $tail) (local.get $nt) (local.get $d)
-          (i32.add (local.get $s) (i32.shl (local.get $nb) (i32.const 5))) (local.get $g) (local.get $j0) (local.get $j1))
-        (if (local.get $mean) (then (call $scale (local.get $g) (local.get $j0) (local.get $j1) (local.get $c))))
-        (call $barrier (local.get $bar))
-        (br_if $done (i32.eqz (call $update (local.get $g) (local.get $d) (local.get $w) (local.get $buf)
-          (local.get $rule) (local.get $lr) (local.get $mu))))
+            (local.set $j (i32.const 0))
+            (block $scaled
+              (loop $scale
+                (br_if $scaled (i32.ge_u (local.get $j) (local.get $d)))
+                (local.set $a (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))))
+                (f64.store (local.get $a) (f64.mul (f64.load (local.get $a)) (local.get $scale)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $scale)))))
+        ;; a step whose gradient sums to a non-finite number is not taken
+        (local.set $sum (f64.const 0))
+        (local.set $j (i32.const 0))
+        (block $summed
+          (loop $sumLoop
+            (br_if $summed (i32.ge_u (local.get $j) (local.get $d)))
+            (local.set $sum (f64.add (local.get $sum)
+              (f64.load (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $sumLoop)))
+        (br_if $done (f64.ne (f64.sub (local.get $sum) (local.get $sum)) (f64.const 0)))
+        ;; the update: rule 0 plain, 1 heavy ball, 2 Nesterov
+        (local.set $j (i32.const 0))
+        (block $updated
+          (loop $update
+            (br_if $updated (i32.ge_u (local.get $j) (local.get $d)))
+            (local.set $a (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $gj (f64.load (i32.add (local.get $g) (local.get $a))))
+            (if (i32.eqz (local.get $rule))
+              (then
+                (f64.store (i32.add (local.get $w) (local.get $a))
+                  (f64.sub (f64.load (i32.add (local.get $w) (local.get $a)))
+                    (f64.mul (local.get $lr) (local.get $gj)))))
+              (else
+                (local.set $b (f64.add
+                  (f64.mul (local.get $mu) (f64.load (i32.add (local.get $buf) (local.get $a))))
+                  (local.get $gj)))
+                (f64.store (i32.add (local.get $buf) (local.get $a)) (local.get $b))
+                (f64.store (i32.add (local.get $w) (local.get $a))
+                  (f64.sub (f64.load (i32.add (local.get $w) (local.get $a)))
+                    (f64.mul (local.get $lr)
+                      (if (result f64) (i32.eq (local.get $rule) (i32.const 2))
+                        (then (f64.add (local.get $gj) (f64.mul (local.get $mu) (local.get $b))))
+                        (else (local.get $b))))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $update)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $step)))
     (local.get $t)))

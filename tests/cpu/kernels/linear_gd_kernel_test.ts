@@ -14,33 +14,6 @@ function randomData(n: number, d: number, seed: number, scale = 1): LabeledData 
   return { n, d, x, y };
 }
 
-/** A kernel on two threads and the reference loop, side by side. */
-async function assertSameOnTwoThreads(
-  data: LabeledData,
-  options: LinearClassificationOptions,
-  spec: OptimizerSpec,
-  chunks: number[],
-): Promise<void> {
-  const problem = linearClassification(data, options);
-  const kernel = createLinearGdKernel(problem, spec, { minParallelWork: 1, alwaysParallel: true })!;
-  try {
-    assert.equal(await kernel.threads, 2, "a worker started");
-    const reference = createOptimizer(problem, spec);
-    const wk = new Float64Array(data.d), wr = new Float64Array(data.d);
-    for (const k of chunks) {
-      let took = 0;
-      while (took < k && reference.step(wr)) took++;
-      assert.equal(kernel.run(wk, k), took);
-      assert.deepEqual(Array.from(wk), Array.from(wr), `n=${data.n} d=${data.d} ${JSON.stringify(spec)}`);
-      const ks: Float64Array | undefined = kernel.state().momentum?.data;
-      const rs: Float64Array | undefined = reference.state().momentum?.data;
-      assert.deepEqual(ks && Array.from(ks), rs && Array.from(rs));
-    }
-  } finally {
-    kernel.dispose();
-  }
-}
-
 function gd(lr: number, momentum = 0, nesterov = false): OptimizerSpec {
   return { kind: "gd", lr, momentum, nesterov };
 }
@@ -136,23 +109,4 @@ Deno.test("createLinearGdKernel() refuses to run after dispose()", () => {
   const kernel = createLinearGdKernel(problem, gd(0.1))!;
   kernel.dispose();
   assert.throws(() => kernel.run(new Float64Array(2), 1), Error, "Cannot run a disposed kernel");
-});
-
-Deno.test("createLinearGdKernel() on two threads matches the reference loop bit for bit", async () => {
-  // Odd and even d, tails of 0 to 3 rows, an odd number of column pairs.
-  for (const [n, d] of [[8, 2], [19, 5], [66, 6], [203, 64]] as const) {
-    await assertSameOnTwoThreads(randomData(n, d, n), { loss: "logistic", reduction: "mean" }, gd(0.2), [1, 9, 40]);
-  }
-  await assertSameOnTwoThreads(randomData(45, 7, 2), { loss: "exp", reduction: "sum" }, gd(0.01, 0.9, true), [3, 30]);
-});
-
-Deno.test("createLinearGdKernel() on two threads stops where the reference loop diverges", async () => {
-  await assertSameOnTwoThreads(randomData(10, 2, 3, 4), { loss: "exp", reduction: "sum" }, gd(50), [1000, 5]);
-});
-
-Deno.test("createLinearGdKernel() stays on one thread for small problems", async () => {
-  const problem = linearClassification(randomData(64, 8, 1), { loss: "logistic", reduction: "sum" });
-  const kernel = createLinearGdKernel(problem, gd(0.1))!;
-  assert.equal(await kernel.threads, 1);
-  kernel.dispose();
 });
