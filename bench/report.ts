@@ -130,6 +130,13 @@ export function renderReadmeSection(result: BenchResult): string {
     "sensing GD (symmetric Gaussian Aᵢ, X = UUᵀ with U 50×50):",
     "",
     renderTable(result),
+    "",
+    "biasflow CPU is `createCpuEngine` as `train()` uses it: a WebAssembly SIMD kernel whose iterates are " +
+    "bit-identical to the reference loop (lanes over rows, every sum in its order, a correctly rounded exp), " +
+    "and the reference-loop column is the same engine " +
+    "with `kernels: false`. Its matrix sensing cell is a bench-local float64 kernel in the same style " +
+    "(bench/workloads/sensing_kernel.ts): src/ has no matrix sensing problem on this branch. NumPy runs the " +
+    "plain vectorized loop (bench/peers/numpy_peer.py), jax-js a `jit` of a `grad` step per step.",
   ];
   const worst = (bits: number) => {
     const ids = new Set(result.impls.filter((i) => i.bits === bits).map((i) => i.id));
@@ -164,7 +171,8 @@ export function renderReadmeSection(result: BenchResult): string {
       `Stream overhead (${o.workload}, ${o.steps.toExponential(0)} steps): bare engine ${
         formatRate(o.bareStepsPerSec)
       } steps/s, \`train()\` with the full default operator pipeline ${formatRate(o.streamStepsPerSec)} steps/s ` +
-        `(${(o.overhead * 100).toFixed(1)}% overhead, ${o.snapshots} snapshots).`,
+        `(${(o.overhead * 100).toFixed(1)}% overhead by the clock, ${(o.cpuOverhead * 100).toFixed(1)}% in CPU time; ` +
+        `${o.snapshots} snapshots).`,
     );
   }
   lines.push("", `Reproduce: \`${result.command}\`.`, README_MARKERS[1]);

@@ -90,7 +90,8 @@ if (memory) {
 if (overhead) {
   console.log(
     `stream overhead: bare ${overhead.bareStepsPerSec.toFixed(0)} steps/s, train()+analysis ` +
-      `${overhead.streamStepsPerSec.toFixed(0)} steps/s (${(overhead.overhead * 100).toFixed(1)}%)`,
+      `${overhead.streamStepsPerSec.toFixed(0)} steps/s (${(overhead.overhead * 100).toFixed(1)}%; CPU time ` +
+      `${(overhead.cpuOverhead * 100).toFixed(1)}%)`,
   );
 }
 if (!values["no-save"]) {

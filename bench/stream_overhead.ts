@@ -1,3 +1,4 @@
+import process from "node:process";
 import { lastValueFrom, tap } from "rxjs";
 import { createCpuEngine } from "../src/cpu/cpu_engine.ts";
 import { analysisPipeline } from "../src/operators/analysis_pipeline.ts";
@@ -13,12 +14,14 @@ export interface OverheadResult {
   readonly workload: string;
   /** Steps per run. */
   readonly steps: number;
-  /** Median steps/s of `engine.advance` alone. */
+  /** Median steps per wall-clock second of `engine.advance` alone. */
   readonly bareStepsPerSec: number;
-  /** Median steps/s of `train()` piped through the default analysis, to a subscriber. */
+  /** Median steps per wall-clock second of `train()` piped through the default analysis, to a subscriber. */
   readonly streamStepsPerSec: number;
-  /** 1 − stream/bare. */
+  /** 1 − stream/bare, wall clock. */
   readonly overhead: number;
+  /** 1 − stream/bare in steps per CPU second of this process (less disturbed by other programs). */
+  readonly cpuOverhead: number;
   /** Snapshots per streamed run. */
   readonly snapshots: number;
 }
@@ -27,7 +30,8 @@ export interface OverheadResult {
  * Measures what streaming costs: the same run through the bare CPU engine
  * (`advance` in chunks of 2¹⁶ steps, nothing read) and through `train()` with
  * the default recording (log-spaced plus a 1 s heartbeat) and the full
- * default operator pipeline, alternately `repeats` times.
+ * default operator pipeline, `repeats` times each, alternating which goes
+ * first; by wall clock and by this process's CPU time.
  *
  * @param workload The logistic workload.
  * @param steps Steps per run.
@@ -44,29 +48,52 @@ export interface OverheadResult {
  * console.log(r.overhead);
  * ```
  */
-export async function streamOverhead(workload: LogisticWorkload, steps: number, repeats = 3): Promise<OverheadResult> {
+export async function streamOverhead(workload: LogisticWorkload, steps: number, repeats = 5): Promise<OverheadResult> {
   const run = logisticRun(workload, "cpu", steps);
   const reference = await solveReference(run);
-  const bare: number[] = [], stream: number[] = [];
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const bare = { wall: [] as number[], cpu: [] as number[] };
+  const stream = { wall: [] as number[], cpu: [] as number[] };
   let snapshots = 0;
-  for (let r = 0; r < repeats; r++) {
-    const engine = createCpuEngine(run);
-    let t0 = performance.now();
-    while (engine.step < steps) await engine.advance(Math.min(65536, steps - engine.step));
-    bare.push(steps / ((performance.now() - t0) / 1000));
-    engine.dispose();
-    snapshots = 0;
-    t0 = performance.now();
-    await lastValueFrom(train(run).pipe(analysisPipeline(run, reference), tap(() => snapshots++)));
-    stream.push(steps / ((performance.now() - t0) / 1000));
+  async function timed(into: { wall: number[]; cpu: number[] }, body: () => Promise<void>): Promise<void> {
+    const w0 = performance.now(), c0 = cpu();
+    await body();
+    into.wall.push(steps / ((performance.now() - w0) / 1000));
+    into.cpu.push(steps / (cpu() - c0));
   }
-  const b = median(bare), s = median(stream);
+  const runBare = () =>
+    timed(bare, async () => {
+      const engine = createCpuEngine(run);
+      while (engine.step < steps) await engine.advance(Math.min(65536, steps - engine.step));
+      engine.dispose();
+    });
+  const runStream = () =>
+    timed(stream, async () => {
+      snapshots = 0;
+      await lastValueFrom(train(run).pipe(analysisPipeline(run, reference), tap(() => snapshots++)));
+    });
+  await runBare(); // warm-up, not counted
+  bare.wall.length = bare.cpu.length = 0;
+  for (let r = 0; r < repeats; r++) {
+    if (r % 2 === 0) {
+      await runBare();
+      await runStream();
+    } else {
+      await runStream();
+      await runBare();
+    }
+  }
+  const b = median(bare.wall), s = median(stream.wall);
   return {
     workload: workload.name,
     steps,
     bareStepsPerSec: b,
     streamStepsPerSec: s,
     overhead: 1 - s / b,
+    cpuOverhead: 1 - median(stream.cpu) / median(bare.cpu),
     snapshots,
   };
 }
