@@ -27,11 +27,16 @@ function fake(id: string, secondsPerStep: number, params: number[], skip: string
 
 Deno.test("measure() reports medians, ratios to the baseline, deviations and skip reasons", async () => {
   const w = workloads("n=16 ")[0]!;
-  const results = await measure(w, [
-    fake("fast", 1e-6, [1, 2]),
-    fake("base", 4e-6, [1, 2.002]),
-    fake("gone", 1e-6, [0], "not here"),
-  ], "base", { warmupSeconds: 0.01, roundSeconds: 0.001, rounds: 3 });
+  const results = await measure(
+    w,
+    [
+      fake("fast", 1e-6, [1, 2]),
+      fake("base", 4e-6, [1, 2.002]),
+      fake("gone", 1e-6, [0], "not here"),
+    ],
+    "base",
+    { warmupSeconds: 0.01, roundSeconds: 0.001, rounds: 3 },
+  );
   const [fast, base, gone] = results;
   assert.equal(fast!.stepsPerSec, 1e6);
   assert.equal(base!.stepsPerSec, 2.5e5);

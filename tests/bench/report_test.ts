@@ -11,7 +11,11 @@ Deno.test("formatRate() keeps three significant digits with k and M", () => {
 
 Deno.test("renderTable() shows rates with ratios and numbers the reasons for skipped cells", () => {
   const table = renderTable({
-    impls: [{ id: "a", label: "A", bits: 64 }, { id: "b", label: "B", bits: 32 }, { id: "np", label: "NumPy", bits: 64 }],
+    impls: [{ id: "a", label: "A", bits: 64 }, { id: "b", label: "B", bits: 32 }, {
+      id: "np",
+      label: "NumPy",
+      bits: 64,
+    }],
     baseline: "np",
     workloads: [
       {

@@ -24,10 +24,10 @@
 ;;                 (constant addresses need no bounds check, unlike v128.const
 ;;                 needs three instructions to build)
 ;;   [2160, 2192)  scratch for four float64
-;;   blocks:       floor(n/4) blocks of 4 rows; block b holds, for
-;;                 j = 0 .. dp-1, z[4b][j], z[4b+1][j], z[4b+2][j], z[4b+3][j]
+;;   blocks:       floor(n/16) blocks of 16 rows; block b holds, for
+;;                 j = 0 .. dp-1, z[16b][j], z[16b+1][j], ..., z[16b+15][j]
 ;;                 (dp = d rounded up to even; the padding column is 0)
-;;   tail:         the last n mod 4 rows, row-major with stride d
+;;   tail:         the last n mod 16 rows, row-major with stride d
 ;;   w, g, buf:    dp float64 each (w's padding entry is 0)
 ;; All offsets are multiples of 16.
 (module
@@ -265,17 +265,20 @@
     (f64.load (i32.const 2160)))
 
   ;; g <- sum_n l'(<z_n, w>) z_n, rows in order, in chunks of cb blocks (small
-  ;; enough to stay in L1): the chunk's margins, eight rows at a time; then
-  ;; their loss derivatives, a throughput-bound loop over independent pairs;
-  ;; then the gradient terms, block by block.
+  ;; enough to stay in L1): the chunk's margins, a block (16 rows, eight
+  ;; accumulators) at a time; their loss derivatives, a throughput-bound loop
+  ;; over independent fours; then the gradient terms, a block at a time.
   (func $gradient
     (param $blocks i32) (param $nb i32) (param $cb i32) (param $tail i32) (param $nt i32)
     (param $d i32) (param $dp i32) (param $w i32) (param $g i32) (param $sbuf i32)
     (param $expLoss i32) (param $fast i32)
     (local $zb i32) (local $zend i32) (local $cend i32) (local $bytes i32)
-    (local $p i32) (local $p2 i32) (local $q i32) (local $end i32) (local $sp i32) (local $send i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $wj v128)
-    (local $s01 v128) (local $s23 v128) (local $s45 v128) (local $s67 v128) (local $x0 v128) (local $x1 v128) (local $acc v128)
+    (local $p i32) (local $q i32) (local $end i32) (local $sp i32) (local $send i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128) (local $wj v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $s4 v128) (local $s5 v128) (local $s6 v128) (local $s7 v128)
+    (local $x0 v128) (local $x1 v128) (local $acc v128)
     (local $r i32) (local $row i32) (local $j i32) (local $u f64) (local $sr f64)
 
     ;; g <- 0
@@ -288,7 +291,7 @@
         (local.set $q (i32.add (local.get $q) (i32.const 16)))
         (br $zero)))
 
-    (local.set $bytes (i32.shl (local.get $dp) (i32.const 5)))
+    (local.set $bytes (i32.shl (local.get $dp) (i32.const 7)))
     (local.set $zb (local.get $blocks))
     (local.set $zend (i32.add (local.get $blocks) (i32.mul (local.get $nb) (local.get $bytes))))
     (block $chunksDone
@@ -297,43 +300,51 @@
         (local.set $cend (i32.add (local.get $zb) (i32.mul (local.get $cb) (local.get $bytes))))
         (if (i32.gt_u (local.get $cend) (local.get $zend)) (then (local.set $cend (local.get $zend))))
 
-        ;; margins: two blocks (eight rows, four accumulators) at a time
+        ;; margins, a block at a time
         (local.set $p (local.get $zb))
         (local.set $sp (local.get $sbuf))
-        (block $marginsDone
-          (loop $margins
-            (br_if $marginsDone (i32.ge_u (local.get $p) (local.get $cend)))
-            (local.set $p2 (i32.add (local.get $p) (local.get $bytes)))
-            (if (i32.ge_u (local.get $p2) (local.get $cend)) (then (local.set $p2 (local.get $p))))
-            (local.set $end (local.get $p2))
-            (if (i32.eq (local.get $p2) (local.get $p))
-              (then (local.set $end (i32.add (local.get $p) (local.get $bytes)))))
+        (loop $margins
             (local.set $a0 (v128.const i64x2 0 0))
             (local.set $a1 (v128.const i64x2 0 0))
             (local.set $a2 (v128.const i64x2 0 0))
             (local.set $a3 (v128.const i64x2 0 0))
-            (local.set $q (local.get $w))
-            (loop $dot
-              (local.set $wj (v128.load64_splat (local.get $q)))
-              (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load (local.get $p)) (local.get $wj))))
-              (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $wj))))
-              (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load (local.get $p2)) (local.get $wj))))
-              (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $wj))))
-              (local.set $p (i32.add (local.get $p) (i32.const 32)))
-              (local.set $p2 (i32.add (local.get $p2) (i32.const 32)))
-              (local.set $q (i32.add (local.get $q) (i32.const 8)))
-              (br_if $dot (i32.lt_u (local.get $p) (local.get $end))))
-            (v128.store (local.get $sp) (local.get $a0))
+            (local.set $a4 (v128.const i64x2 0 0))
+            (local.set $a5 (v128.const i64x2 0 0))
+            (local.set $a6 (v128.const i64x2 0 0))
+            (local.set $a7 (v128.const i64x2 0 0))
+          (local.set $q (local.get $w))
+          (local.set $end (i32.add (local.get $p) (local.get $bytes)))
+          (loop $dot
+            (local.set $wj (v128.load64_splat (local.get $q)))
+            (local.set $a0
+              (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $p)) (local.get $wj))))
+            (local.set $a1
+              (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $wj))))
+            (local.set $a2
+              (f64x2.add (local.get $a2) (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $wj))))
+            (local.set $a3
+              (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $wj))))
+            (local.set $a4
+              (f64x2.add (local.get $a4) (f64x2.mul (v128.load offset=64 (local.get $p)) (local.get $wj))))
+            (local.set $a5
+              (f64x2.add (local.get $a5) (f64x2.mul (v128.load offset=80 (local.get $p)) (local.get $wj))))
+            (local.set $a6
+              (f64x2.add (local.get $a6) (f64x2.mul (v128.load offset=96 (local.get $p)) (local.get $wj))))
+            (local.set $a7
+              (f64x2.add (local.get $a7) (f64x2.mul (v128.load offset=112 (local.get $p)) (local.get $wj))))
+            (local.set $p (i32.add (local.get $p) (i32.const 128)))
+            (local.set $q (i32.add (local.get $q) (i32.const 8)))
+            (br_if $dot (i32.lt_u (local.get $p) (local.get $end))))
+            (v128.store offset=0 (local.get $sp) (local.get $a0))
             (v128.store offset=16 (local.get $sp) (local.get $a1))
-            (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
-            ;; a lone last block computed itself twice; keep one copy
-            (if (i32.ne (local.get $p) (local.get $p2))
-              (then
-                (v128.store (local.get $sp) (local.get $a2))
-                (v128.store offset=16 (local.get $sp) (local.get $a3))
-                (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
-                (local.set $p (local.get $p2))))
-            (br $margins)))
+            (v128.store offset=32 (local.get $sp) (local.get $a2))
+            (v128.store offset=48 (local.get $sp) (local.get $a3))
+            (v128.store offset=64 (local.get $sp) (local.get $a4))
+            (v128.store offset=80 (local.get $sp) (local.get $a5))
+            (v128.store offset=96 (local.get $sp) (local.get $a6))
+            (v128.store offset=112 (local.get $sp) (local.get $a7))
+          (local.set $sp (i32.add (local.get $sp) (i32.const 128)))
+          (br_if $margins (i32.lt_u (local.get $p) (local.get $cend))))
 
         ;; loss derivatives, in place
         (local.set $send (local.get $sp))
@@ -343,73 +354,80 @@
           (local.set $sp (i32.add (local.get $sp) (i32.const 32)))
           (br_if $derivs (i32.lt_u (local.get $sp) (local.get $send))))
 
-        ;; g[j], g[j+1] += s0 z0, then s1 z1, ..., two blocks (eight rows) at a time
+        ;; g[j], g[j+1] += s0 z0, then s1 z1, ..., s15 z15, a block at a time
         (local.set $p (local.get $zb))
         (local.set $sp (local.get $sbuf))
         (loop $blockGrad
+          (local.set $s0 (v128.load offset=0 (local.get $sp)))
+          (local.set $s1 (v128.load offset=16 (local.get $sp)))
+          (local.set $s2 (v128.load offset=32 (local.get $sp)))
+          (local.set $s3 (v128.load offset=48 (local.get $sp)))
+          (local.set $s4 (v128.load offset=64 (local.get $sp)))
+          (local.set $s5 (v128.load offset=80 (local.get $sp)))
+          (local.set $s6 (v128.load offset=96 (local.get $sp)))
+          (local.set $s7 (v128.load offset=112 (local.get $sp)))
           (local.set $end (i32.add (local.get $p) (local.get $bytes)))
           (local.set $q (local.get $g))
-          (local.set $s01 (v128.load (local.get $sp)))
-          (local.set $s23 (v128.load offset=16 (local.get $sp)))
-          (if (i32.lt_u (local.get $end) (local.get $cend))
-            (then
-              (local.set $s45 (v128.load offset=32 (local.get $sp)))
-              (local.set $s67 (v128.load offset=48 (local.get $sp)))
-              (local.set $p2 (local.get $end))
-              (loop $pair2
-                (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
-                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
-                (local.set $acc (f64x2.add (v128.load (local.get $q))
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
-                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-                (local.set $x0 (f64x2.mul (v128.load (local.get $p2)) (local.get $s45)))
-                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p2)) (local.get $s45)))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p2)) (local.get $s67)))
-                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p2)) (local.get $s67)))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-                (v128.store (local.get $q) (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-                (local.set $p (i32.add (local.get $p) (i32.const 64)))
-                (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
-                (local.set $q (i32.add (local.get $q) (i32.const 16)))
-                (br_if $pair2 (i32.lt_u (local.get $p) (local.get $end))))
-              (local.set $p (local.get $p2))
-              (local.set $sp (i32.add (local.get $sp) (i32.const 64))))
-            (else
-              (loop $pair
-                (local.set $x0 (f64x2.mul (v128.load (local.get $p)) (local.get $s01)))
-                (local.set $x1 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s01)))
-                (local.set $acc (f64x2.add (v128.load (local.get $q))
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-                (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s23)))
-                (local.set $x1 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s23)))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
-                (v128.store (local.get $q) (f64x2.add (local.get $acc)
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
-                (local.set $p (i32.add (local.get $p) (i32.const 64)))
-                (local.set $q (i32.add (local.get $q) (i32.const 16)))
-                (br_if $pair (i32.lt_u (local.get $p) (local.get $end))))
-              (local.set $sp (i32.add (local.get $sp) (i32.const 32)))))
+          (loop $pair
+            (local.set $acc (v128.load (local.get $q)))
+            (local.set $x0 (f64x2.mul (v128.load offset=0 (local.get $p)) (local.get $s0)))
+            (local.set $x1 (f64x2.mul (v128.load offset=128 (local.get $p)) (local.get $s0)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $s1)))
+            (local.set $x1 (f64x2.mul (v128.load offset=144 (local.get $p)) (local.get $s1)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $s2)))
+            (local.set $x1 (f64x2.mul (v128.load offset=160 (local.get $p)) (local.get $s2)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $s3)))
+            (local.set $x1 (f64x2.mul (v128.load offset=176 (local.get $p)) (local.get $s3)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=64 (local.get $p)) (local.get $s4)))
+            (local.set $x1 (f64x2.mul (v128.load offset=192 (local.get $p)) (local.get $s4)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=80 (local.get $p)) (local.get $s5)))
+            (local.set $x1 (f64x2.mul (v128.load offset=208 (local.get $p)) (local.get $s5)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=96 (local.get $p)) (local.get $s6)))
+            (local.set $x1 (f64x2.mul (v128.load offset=224 (local.get $p)) (local.get $s6)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (local.set $x0 (f64x2.mul (v128.load offset=112 (local.get $p)) (local.get $s7)))
+            (local.set $x1 (f64x2.mul (v128.load offset=240 (local.get $p)) (local.get $s7)))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))))
+            (v128.store (local.get $q) (local.get $acc))
+            (local.set $p (i32.add (local.get $p) (i32.const 256)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br_if $pair (i32.lt_u (local.get $p) (local.get $end))))
+          (local.set $sp (i32.add (local.get $sp) (i32.const 128)))
           (br_if $blockGrad (i32.lt_u (local.get $p) (local.get $cend))))
         (local.set $zb (local.get $cend))
         (br $chunk)))
 
-    ;; the last n mod 4 rows, one at a time
+    ;; the last n mod 16 rows, one at a time
     (local.set $r (i32.const 0))
     (block $tailDone
       (loop $tailRow
@@ -463,7 +481,7 @@
             (block $scaled
               (loop $scale
                 (br_if $scaled (i32.ge_u (local.get $j) (local.get $d)))
-                (local.set $a (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))))
+              (local.set $a (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))))
                 (f64.store (local.get $a) (f64.mul (f64.load (local.get $a)) (local.get $scale)))
                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
                 (br $scale)))))

@@ -2,7 +2,7 @@ import type { Tensor } from "../../math/tensor.ts";
 import type { LinearClassification } from "../../problems/linear_classification.ts";
 import type { Problem } from "../../problems/problem.ts";
 import type { OptimizerSpec } from "../../spec/run_spec.ts";
-import { HEADER_BYTES, fastExpMatchesHost, instantiateLinearGd } from "./_linear_gd_module.ts";
+import { fastExpMatchesHost, HEADER_BYTES, instantiateLinearGd } from "./_linear_gd_module.ts";
 
 /** A fused multi-step runner: many optimizer steps per call, in WebAssembly. */
 export interface LinearGdKernel {
@@ -19,6 +19,7 @@ export interface LinearGdKernel {
   dispose(): void;
 }
 
+const ROWS = 16; // rows per block, interleaved column by column (see linear_gd.wat)
 const CHUNK_BYTES = 16384; // rows per chunk: as many as fit here (L1)
 const MAX_BYTES = 2 ** 31; // beyond this, the reference loop
 
@@ -58,11 +59,11 @@ export function createLinearGdKernel(problem: Problem, optimizer: OptimizerSpec)
   if (problem.kind !== "linear-classification" || optimizer.kind !== "gd") return null;
   const { z, options } = problem as LinearClassification;
   const n = problem.examples, d = problem.size;
-  const dp = d + (d & 1), nb = Math.floor(n / 4), nt = n - 4 * nb;
-  const blockBytes = dp * 32;
+  const dp = d + (d & 1), nb = Math.floor(n / ROWS), nt = n - ROWS * nb;
+  const blockBytes = dp * 8 * ROWS;
   const cb = Math.max(1, Math.min(256, Math.floor(CHUNK_BYTES / blockBytes)));
   const sbuf = align16(HEADER_BYTES);
-  const blocks = align16(sbuf + cb * 32);
+  const blocks = align16(sbuf + cb * 8 * ROWS);
   const tail = blocks + nb * blockBytes;
   const w = align16(tail + nt * d * 8);
   const g = w + dp * 8, buf = g + dp * 8, end = buf + dp * 8;
@@ -74,12 +75,12 @@ export function createLinearGdKernel(problem: Problem, optimizer: OptimizerSpec)
   let mem = new Float64Array(k.memory.buffer);
   for (let b = 0; b < nb; b++) {
     const base = (blocks + b * blockBytes) / 8;
-    for (let r = 0; r < 4; r++) {
-      const row = (4 * b + r) * d;
-      for (let j = 0; j < d; j++) mem[base + 4 * j + r] = z[row + j]!;
+    for (let r = 0; r < ROWS; r++) {
+      const row = (ROWS * b + r) * d;
+      for (let j = 0; j < d; j++) mem[base + ROWS * j + r] = z[row + j]!;
     }
   }
-  mem.set(z.subarray(4 * nb * d), tail / 8);
+  mem.set(z.subarray(ROWS * nb * d), tail / 8);
   const momentum = optimizer.momentum;
   const rule = momentum === 0 ? 0 : optimizer.nesterov ? 2 : 1;
   const mean = options.reduction === "mean" ? 1 : 0;
