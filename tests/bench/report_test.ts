@@ -42,7 +42,7 @@ Deno.test("renderTable() shows rates with ratios and numbers the reasons for ski
   assert.equal(lines[0], "| workload | A | B (f32) | NumPy |");
   assert.equal(lines[2], "| w1 | 2.00M (20×) | — [1] | 100k (1.0×) |");
   assert.equal(lines[3], "| w2 | 50.0 (0.75×) | — [1] | 66.0 (1.0×) |");
-  assert.ok(lines.includes("[1] no adapter"), "one note for the repeated reason");
+  assert.ok(lines.includes("- [1] no adapter"), "one note for the repeated reason");
   assert.ok(!table.includes("[2]"));
 });
 
