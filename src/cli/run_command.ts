@@ -61,7 +61,7 @@ export interface RunCommandOptions {
  * let err = "";
  * const io = { stdout() {}, stderr: (s: string) => err += s, stderrIsTerminal: false };
  * assert.equal(await runCommand(["no-such-preset"], { io }), 2);
- * assert.match(err, /Unknown preset/);
+ * assert.match(err, /unknown preset/i);
  * ```
  */
 export async function runCommand(args: string[], options: RunCommandOptions = {}): Promise<number> {
