@@ -1,13 +1,19 @@
 /**
- * Entry point of `deno task demo`: the `soudry-fig1` preset for 10⁶ steps,
- * with its final metrics against the max-margin SVM.
+ * Entry point of `deno task demo`: serves the viewer, starts the `soudry-fig1`
+ * run (10⁸ steps, about a minute of live convergence to the max-margin
+ * direction) and prints the URL to open. Extra arguments go to
+ * {@link serveCommand} (e.g. `--port 0`, `--steps 1000000`).
  *
  * @module
  */
-import { runCommand } from "./run_command.ts";
+import { serveCommand } from "./serve_command.ts";
 
 if (import.meta.main) {
   const controller = new AbortController();
   Deno.addSignalListener("SIGINT", () => controller.abort());
-  Deno.exit(await runCommand(["soudry-fig1", "--steps", "1000000", ...Deno.args], { signal: controller.signal }));
+  Deno.exit(
+    await serveCommand(["--start", "soudry-fig1", "--steps", "100000000", ...Deno.args], {
+      signal: controller.signal,
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * The command-line entry points behind `deno task run` and `deno task demo`.
+ * The command-line entry points behind `deno task run`, `deno task serve` and `deno task demo`.
  *
  * @example Usage
  * ```ts ignore
@@ -14,3 +14,4 @@ export * from "./progress_bar.ts";
 export * from "./format_final_table.ts";
 export * from "./load_spec_arg.ts";
 export * from "./run_command.ts";
+export * from "./serve_command.ts";

@@ -61,7 +61,7 @@ export interface RunCommandOptions {
  * let err = "";
  * const io = { stdout() {}, stderr: (s: string) => err += s, stderrIsTerminal: false };
  * assert.equal(await runCommand(["no-such-preset"], { io }), 2);
- * assert.match(err, /unknown preset/i);
+ * assert.match(err, /unknown preset or spec file "no-such-preset"/);
  * ```
  */
 export async function runCommand(args: string[], options: RunCommandOptions = {}): Promise<number> {
@@ -81,7 +81,7 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
       },
     });
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}\n${USAGE}`);
+    io.stderr(`error: ${(e as Error).message}\nRun with --help for usage.\n`);
     return EXIT.badInput;
   }
   const { values, positionals } = parsed;
@@ -90,7 +90,9 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     return EXIT.ok;
   }
   if (positionals.length !== 1) {
-    io.stderr(`error: expected one spec file or preset name but got ${positionals.length}\n${USAGE}`);
+    io.stderr(
+      `error: expected one spec file or preset name but got ${positionals.length}\nRun with --help for usage.\n`,
+    );
     return EXIT.badInput;
   }
 

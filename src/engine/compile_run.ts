@@ -47,7 +47,7 @@ export function compileRun(spec: unknown, options: CompileRunOptions = {}): Comp
   if (isCompiledRun(spec)) return spec;
   const parsed = parseSpec(spec);
   const problem = compileProblem(parsed.problem, options);
-  const init = initParams(parsed.init, problem.size);
+  const init = initParams(parsed.init, problem.size, problem);
   return { spec: parsed, problem, init, warnings: stepSizeWarnings(parsed, problem) };
 }
 

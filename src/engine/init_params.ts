@@ -1,14 +1,17 @@
 import type { InitSpec } from "../spec/run_spec.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { createRng } from "../random/rng.ts";
+import type { Problem } from "../problems/problem.ts";
 
 /**
  * The initial flat parameter vector of a run.
  *
- * @param spec The init spec: zeros, scaled Gaussian, or explicit values.
+ * @param spec The init spec: zeros, scaled Gaussian, explicit values, or identity factors.
  * @param size The number of parameters of the problem.
+ * @param problem The problem, for the `identity` init of factorized problems.
  * @returns A fresh vector of length `size`.
- * @throws {SpecError} when explicit values do not have `size` entries.
+ * @throws {SpecError} when explicit values do not have `size` entries, or the
+ *   problem has no identity init.
  *
  * @example Usage
  * ```ts
@@ -18,7 +21,11 @@ import { createRng } from "../random/rng.ts";
  * assert.deepEqual(Array.from(initParams({ kind: "values", values: [1, 2] }, 2)), [1, 2]);
  * ```
  */
-export function initParams(spec: InitSpec, size: number): Float64Array {
+export function initParams(
+  spec: InitSpec,
+  size: number,
+  problem?: Pick<Problem, "kind" | "identityParams">,
+): Float64Array {
   switch (spec.kind) {
     case "zeros":
       return new Float64Array(size);
@@ -37,5 +44,16 @@ export function initParams(spec: InitSpec, size: number): Float64Array {
         }]);
       }
       return Float64Array.from(spec.values);
+    case "identity":
+      if (!problem?.identityParams) {
+        throw new SpecError([{
+          path: "init.kind",
+          message:
+            `Expected a factorized problem (matrix-sensing, linear-net, linear-conv-net) for an identity init, ` +
+            `not ${problem?.kind ?? "this problem"}`,
+          input: spec.kind,
+        }]);
+      }
+      return problem.identityParams(spec.scale);
   }
 }

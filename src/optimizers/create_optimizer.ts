@@ -4,6 +4,12 @@ import type { Optimizer } from "./optimizer.ts";
 import { gd } from "./gd.ts";
 import { normalizedGd } from "./normalized_gd.ts";
 import { sgd } from "./sgd.ts";
+import { adagrad } from "./adagrad.ts";
+import { rmsprop } from "./rmsprop.ts";
+import { adam } from "./adam.ts";
+import { steepest } from "./steepest.ts";
+import { coordinate } from "./coordinate.ts";
+import { mirror } from "./mirror.ts";
 
 /**
  * Binds a validated optimizer spec to a problem.
@@ -31,5 +37,17 @@ export function createOptimizer(problem: Problem, spec: OptimizerSpec): Optimize
       return normalizedGd(problem, spec);
     case "sgd":
       return sgd(problem, spec);
+    case "adagrad":
+      return adagrad(problem, spec);
+    case "rmsprop":
+      return rmsprop(problem, spec);
+    case "adam":
+      return adam(problem, spec);
+    case "steepest":
+      return steepest(problem, spec);
+    case "coordinate":
+      return coordinate(problem, spec);
+    case "mirror":
+      return mirror(problem, spec);
   }
 }

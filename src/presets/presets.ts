@@ -1,6 +1,8 @@
 import { sigmaMax } from "../math/sigma_max.ts";
 import { soudryFig1 } from "../problems/soudry_fig1.ts";
 import type { RunSpecInput } from "../spec/run_spec.ts";
+import { EXPERIMENT_PRESETS } from "./_experiment_presets.ts";
+import { FACTORIZED_PRESETS } from "./_factorized_presets.ts";
 
 /** A named, ready-to-run experiment. */
 export interface Preset {
@@ -81,6 +83,8 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       steps: 100_000,
     },
   },
+  ...EXPERIMENT_PRESETS,
+  ...FACTORIZED_PRESETS,
 };
 
 /**

@@ -9,6 +9,8 @@ export interface LinearClassificationOptions {
   loss: "logistic" | "exp";
   /** L = Σₙ ℓ (`sum`, as in the papers) or its mean. */
   reduction: "sum" | "mean";
+  /** A held-out set for test metrics (not trained on). */
+  test?: LabeledData | null;
 }
 
 /** Binary classification with a homogeneous linear predictor: L(w) = Σₙ ℓ(yₙ⟨w, xₙ⟩). */
@@ -21,6 +23,8 @@ export interface LinearClassification extends Problem {
   readonly z: Float64Array;
   /** The loss and reduction. */
   readonly options: Readonly<LinearClassificationOptions>;
+  /** The held-out set, or null. */
+  readonly test: LabeledData | null;
 }
 
 /**
@@ -158,7 +162,8 @@ export function linearClassification(
     examples: n,
     data,
     z,
-    options: { ...options },
+    options: { loss: options.loss, reduction: options.reduction },
+    test: options.test ?? null,
     gradient,
     predictor(w: Float64Array): Tensor {
       return { shape: [d], data: w.slice(0, d) };

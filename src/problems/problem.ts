@@ -37,4 +37,9 @@ export interface Problem {
   params(params: Float64Array): Record<string, Tensor>;
   /** A Lipschitz constant of ∇L over all parameters, when one exists (for step-size warnings). */
   smoothness(): number | null;
+  /**
+   * Optional, for factorized problems: the parameters at which every factor is
+   * s times a (rectangular) identity, e.g. U₀ = s·I; the `identity` init uses it.
+   */
+  identityParams?(scale: number): Float64Array;
 }

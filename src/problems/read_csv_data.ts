@@ -1,12 +1,20 @@
 import type { LabeledData } from "./labeled_data.ts";
 
+/** Options of {@link parseCsvData} and {@link readCsvData}. */
+export interface CsvDataOptions {
+  /** `binary` (default): labels must be ±1; `real`: any finite number (targets, class indices). */
+  labels?: "binary" | "real";
+}
+
 /**
- * Parses CSV text of labelled points: each line is features…, label (±1).
+ * Parses CSV text of labelled points: each line is features…, label (±1, or
+ * any finite number with `labels: "real"`).
  * A first line that is not all numbers is taken as a header; blank lines and
  * lines starting with `#` are skipped.
  *
  * @param text The CSV text.
  * @param source Name of the source for error messages (e.g. the file path).
+ * @param options Which labels are allowed.
  * @returns The data.
  * @throws {SyntaxError} naming the line and what was wrong with it.
  *
@@ -20,7 +28,8 @@ import type { LabeledData } from "./labeled_data.ts";
  * assert.equal(data.d, 2);
  * ```
  */
-export function parseCsvData(text: string, source: string): LabeledData {
+export function parseCsvData(text: string, source: string, options: CsvDataOptions = {}): LabeledData {
+  const binary = (options.labels ?? "binary") === "binary";
   const rows: number[][] = [];
   let width = -1, firstLine = 0;
   const lines = text.split(/\r?\n/);
@@ -50,7 +59,7 @@ export function parseCsvData(text: string, source: string): LabeledData {
       );
     }
     const label = values[values.length - 1]!;
-    if (label !== 1 && label !== -1) {
+    if (binary && label !== 1 && label !== -1) {
       throw new SyntaxError(`Cannot read CSV ${source}: line ${li + 1} has label ${label}; labels must be -1 or 1`);
     }
     rows.push(values);
@@ -70,6 +79,7 @@ export function parseCsvData(text: string, source: string): LabeledData {
  * Reads labelled points from a CSV file (see {@link parseCsvData} for the format).
  *
  * @param path The file.
+ * @param options Which labels are allowed.
  * @returns The data.
  * @throws {SyntaxError} when the file cannot be read or parsed.
  *
@@ -79,12 +89,12 @@ export function parseCsvData(text: string, source: string): LabeledData {
  * const data = readCsvData("points.csv");
  * ```
  */
-export function readCsvData(path: string): LabeledData {
+export function readCsvData(path: string, options: CsvDataOptions = {}): LabeledData {
   let text: string;
   try {
     text = Deno.readTextFileSync(path);
   } catch (e) {
     throw new SyntaxError(`Cannot read CSV ${path}: ${(e as Error).message}`);
   }
-  return parseCsvData(text, path);
+  return parseCsvData(text, path, options);
 }

@@ -11,3 +11,4 @@
  * @module
  */
 export * from "./rng.ts";
+export * from "./numpy_legacy_rng.ts";

@@ -19,3 +19,4 @@ export * from "./parse_spec.ts";
 export * from "./json_schema.ts";
 export * from "./format_path.ts";
 export * from "./set_at_path.ts";
+export * from "./default_init.ts";

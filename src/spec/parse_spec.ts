@@ -53,11 +53,11 @@ export function toSpecIssue(issue: z.core.$ZodIssue): SpecIssue {
   if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator !== undefined) {
     const options = "options" in issue && Array.isArray(issue.options) ? issue.options as unknown[] : [];
     const input = issue.input as Record<string, unknown> | undefined;
-    return {
-      path,
-      message: `Unknown ${issue.discriminator}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`,
-      input: input && typeof input === "object" ? input[issue.discriminator] : input,
-    };
+    const seen = input && typeof input === "object" ? input[issue.discriminator] : input;
+    const expected = `expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
+    return seen === undefined
+      ? { path, message: `Missing ${issue.discriminator}; ${expected}` }
+      : { path, message: `Unknown ${issue.discriminator}; ${expected}`, input: seen };
   }
   if (issue.code === "unrecognized_keys") {
     return { path, message: `Unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` };

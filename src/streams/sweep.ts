@@ -1,6 +1,7 @@
 import { merge, Observable } from "rxjs";
 import { compileRun, type CompileRunOptions, isCompiledRun } from "../engine/compile_run.ts";
 import type { CompiledRun } from "../engine/compile_run.ts";
+import { parseSpec } from "../spec/parse_spec.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { createRunId } from "./create_run_id.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -37,7 +38,8 @@ export function sweepRuns(
   options: CompileRunOptions = {},
 ): CompiledRun[] {
   if (values.length === 0) throw new RangeError(`Cannot sweep ${path}: no values were given`);
-  const base = isCompiledRun(spec) ? spec.spec : spec;
+  // Fill in defaults first, so that e.g. optimizer.lr can be swept on a spec that leaves the optimizer out.
+  const base = isCompiledRun(spec) ? spec.spec : parseSpec(spec);
   return values.map((value) => compileRun(setAtPath(base, path, value), options));
 }
 

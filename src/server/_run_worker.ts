@@ -1,0 +1,60 @@
+/**
+ * The Worker that trains one run for the server, off the event loop that
+ * answers requests: compile → reference → train → analysis, posting each
+ * record to the main thread, which stores and broadcasts it.
+ *
+ * @module
+ */
+/// <reference lib="deno.worker" />
+import { lastValueFrom, tap } from "rxjs";
+import { compileRun } from "../engine/compile_run.ts";
+import { analysisPipeline } from "../operators/analysis_pipeline.ts";
+import { solveReference } from "../reference/solve_reference.ts";
+import { toFinalRecord } from "../store/final_record.ts";
+import { tensorRecord, toSnapshotRecord } from "../store/snapshot_record.ts";
+import type { Snapshot } from "../streams/snapshot.ts";
+import { train } from "../streams/train.ts";
+import type { FromWorker, ToWorker } from "./_worker_protocol.ts";
+
+const controller = new AbortController();
+
+function post(message: FromWorker): void {
+  self.postMessage(message);
+}
+
+async function run(id: string, spec: unknown, sweep?: { path: string; value: unknown }): Promise<void> {
+  const compiled = compileRun(spec);
+  const reference = await solveReference(compiled);
+  post(
+    reference.predictor === null ? { type: "reference", reference: null, error: reference.error } : {
+      type: "reference",
+      reference: {
+        kind: reference.kind,
+        ...tensorRecord(reference.predictor),
+        ...(reference.margin === undefined ? {} : { margin: reference.margin }),
+      },
+    },
+  );
+  let last: Snapshot | undefined;
+  await lastValueFrom(
+    train(compiled, { runId: id, signal: controller.signal, ...(sweep ? { sweep } : {}) }).pipe(
+      analysisPipeline(compiled, reference),
+      tap((s) => {
+        last = s;
+        post({ type: "snapshot", record: toSnapshotRecord(s) });
+      }),
+    ),
+  );
+  post({ type: "final", record: toFinalRecord(last!, reference) });
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  if (msg.type === "stop") {
+    controller.abort();
+    return;
+  }
+  run(msg.id, msg.spec, msg.sweep).catch((err) => {
+    post({ type: "failed", message: err instanceof Error ? err.message : String(err) });
+  });
+};

@@ -1,0 +1,17 @@
+import type { FinalRecord } from "../store/final_record.ts";
+import type { SnapshotRecord, TensorRecord } from "../store/snapshot_record.ts";
+
+/** The reference solution as JSON, as in `final.json`. */
+export type ReferenceRecord = TensorRecord & { kind: string; margin?: number };
+
+/** Main thread → run Worker. */
+export type ToWorker =
+  | { type: "start"; id: string; spec: unknown; sweep?: { path: string; value: unknown } }
+  | { type: "stop" };
+
+/** Run Worker → main thread. */
+export type FromWorker =
+  | { type: "reference"; reference: ReferenceRecord | null; error?: string }
+  | { type: "snapshot"; record: SnapshotRecord }
+  | { type: "final"; record: FinalRecord }
+  | { type: "failed"; message: string };

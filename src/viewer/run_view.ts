@@ -1,0 +1,259 @@
+/// <reference lib="dom" />
+import * as d3 from "d3";
+import type { ApiClient, PointsJson, RunDetailJson } from "./api_client.ts";
+import { OKABE_ITO, runColors } from "./colors.ts";
+import { createLineChart, type LineSeries } from "./line_chart.ts";
+import { createMarginHeatmap } from "./margin_heatmap.ts";
+import { marginHistogram } from "./margin_histogram.ts";
+import { metricInfo } from "./metric_info.ts";
+import { createRunTrace, type RunTrace } from "./run_trace.ts";
+import { createSeparatorChart } from "./separator_chart.ts";
+import { singularValues } from "./singular_values.ts";
+
+interface RunState {
+  id: string;
+  label: string;
+  color: string;
+  detail: RunDetailJson;
+  trace: RunTrace;
+  status: string;
+  step: number;
+  source: EventSource | null;
+  header: d3.Selection<HTMLDivElement, unknown, null, undefined>;
+}
+
+/**
+ * The view of one run or several overlaid (a sweep, or runs picked in the
+ * list): a header per run (status, progress, stop, export), the problem views
+ * (2-D data with separators, margin histogram over time, singular value
+ * spectrum for matrix predictors), and one chart per metric, all sharing the
+ * step axis (log by default) and its zoom. Events stream in over SSE; redraws
+ * are coalesced to one per animation frame.
+ *
+ * This module is browser compatible.
+ *
+ * @param api The API client.
+ * @param ids The runs to show.
+ * @returns The view's element and a `destroy()` that closes its streams.
+ *
+ * @example Usage
+ * ```ts ignore
+ * const view = await createRunView(api, ["soudry-fig1-20261127-101500-ab12"]);
+ * document.body.append(view.node);
+ * ```
+ */
+export async function createRunView(api: ApiClient, ids: string[]): Promise<{ node: HTMLElement; destroy(): void }> {
+  const details = await Promise.all(ids.map((id) => api.run(id)));
+  const colors = runColors(details.map((d) => d.sweep?.value));
+  const root = d3.select(document.createElement("section")).attr("class", "run-view");
+  const toolbar = root.append("div").attr("class", "toolbar");
+  const headers = root.append("div").attr("class", "run-headers");
+  const problem = root.append("div").attr("class", "grid problem-views");
+  const grid = root.append("div").attr("class", "grid metrics");
+  let xType: "log" | "linear" = "log";
+  let xDomain: [number, number] | null = null;
+
+  toolbar.append("a").attr("href", "#/").text("← all runs");
+  const scaleButtons = toolbar.append("span").attr("class", "toggle").attr("role", "group")
+    .attr("aria-label", "step axis scale");
+  scaleButtons.append("span").text("step axis: ");
+  for (const t of ["log", "linear"] as const) {
+    scaleButtons.append("button").attr("type", "button").attr("data-scale", t).text(t)
+      .on("click", () => {
+        xType = t;
+        xDomain = null;
+        scaleButtons.selectAll("button").classed("active", function () {
+          return (this as HTMLElement).dataset.scale === t;
+        });
+        schedule();
+      }).classed("active", t === "log");
+  }
+  toolbar.append("button").attr("type", "button").text("reset zoom").on("click", () => zoom(null));
+  toolbar.append("span").attr("class", "hint").text("drag on a chart to zoom the steps · double-click to reset");
+
+  const runs: RunState[] = details.map((detail, i) => ({
+    id: detail.id,
+    label: detail.sweep
+      ? `${detail.sweep.path} = ${JSON.stringify(detail.sweep.value)}`
+      : `${detail.name} · ${detail.id.slice(-11)}`,
+    color: colors[i]!,
+    detail,
+    trace: createRunTrace(),
+    status: detail.status,
+    step: detail.step,
+    source: null,
+    header: headers.append("div").attr("class", "run-header"),
+  }));
+
+  const first = runs[0]!;
+  const points: PointsJson | null = await api.points(first.id);
+  const separator = points && points.d === 2 ? createSeparatorChart() : null;
+  if (separator) problem.node()!.append(separator.node);
+  const heatmap = points ? createMarginHeatmap() : null;
+  if (heatmap) problem.node()!.append(heatmap.node);
+  const R = points ? Math.max(...points.x.map((r) => Math.hypot(...r))) : 1;
+  const edges = d3.range(241).map((k) => -R + (2 * R * k) / 240);
+  const hist = { steps: [] as number[], counts: [] as number[][], done: 0 };
+  let spectrum: ReturnType<typeof createLineChart> | null = null;
+  const charts = new Map<string, ReturnType<typeof createLineChart>>();
+
+  function zoom(domain: [number, number] | null): void {
+    xDomain = domain;
+    schedule();
+  }
+
+  function drawHeader(run: RunState): void {
+    const h = run.header;
+    h.selectAll("*").remove();
+    h.append("span").attr("class", "swatch").style("background", run.color);
+    h.append("strong").text(run.label);
+    h.append("span").attr("class", `badge ${run.status}`).text(run.status);
+    const steps = run.detail.steps;
+    h.append("progress").attr("max", 1).attr("value", steps ? run.step / steps : 0)
+      .attr("aria-label", `progress of ${run.label}`);
+    h.append("span").attr("class", "steps").text(`step ${d3.format(",")(run.step)} / ${d3.format(",")(steps)}`);
+    if (run.status === "running" || run.status === "queued") {
+      h.append("button").attr("type", "button").attr("class", "stop").text("stop")
+        .on("click", () => api.stop(run.id).catch((e) => alert((e as Error).message)));
+    }
+    h.append("a").attr("href", api.exportUrl(run.id, "csv")).attr("download", "").text("CSV");
+    h.append("a").attr("href", api.exportUrl(run.id, "ndjson")).attr("download", "").text("NDJSON");
+    if (run.detail.message || run.detail.final?.message) {
+      h.append("span").attr("class", "message").text(run.detail.final?.message ?? run.detail.message ?? "");
+    }
+  }
+
+  let frame = 0;
+  function schedule(): void {
+    if (frame === 0) frame = requestAnimationFrame(render);
+  }
+
+  function render(): void {
+    frame = 0;
+    for (const run of runs) {
+      for (const name of run.trace.metrics.keys()) {
+        if (charts.has(name)) continue;
+        const info = metricInfo(name);
+        const chart = createLineChart({
+          title: info.label,
+          unit: info.unit,
+          help: info.help,
+          yType: info.scale,
+          onZoom: zoom,
+        });
+        chart.node.dataset.metric = name;
+        charts.set(name, chart);
+        grid.node()!.append(chart.node);
+      }
+    }
+    for (const [name, chart] of charts) {
+      chart.update({
+        series: runs.map((r) => ({
+          key: r.id,
+          label: r.label,
+          color: r.color,
+          xs: r.trace.steps,
+          ys: r.trace.metrics.get(name) ?? [],
+        })),
+        xType,
+        xDomain,
+      });
+    }
+    const reference = (first.detail.reference?.data ?? null) as number[] | null;
+    if (separator && points) {
+      separator.update({
+        points,
+        reference,
+        runs: runs.map((r) => ({
+          key: r.id,
+          label: r.label,
+          color: r.color,
+          w: r.trace.predictors.at(-1)?.predictor.data ?? null,
+        })),
+      });
+    }
+    if (heatmap && points) {
+      const preds = first.trace.predictors;
+      for (; hist.done < preds.length; hist.done++) {
+        const p = preds[hist.done]!;
+        if (p.predictor.shape.length !== 1 || p.predictor.shape[0] !== points.d) continue;
+        const counts = marginHistogram(points.x, points.y, p.predictor.data, edges);
+        if (counts) (hist.steps.push(p.step), hist.counts.push(counts));
+      }
+      heatmap.update({ ...hist, edges, maxMargin: first.detail.reference?.margin ?? null, xType, xDomain });
+    }
+    renderSpectrum();
+  }
+
+  function renderSpectrum(): void {
+    const series: LineSeries[] = [];
+    for (const run of runs) {
+      const preds = run.trace.predictors.filter((p) => p.predictor.shape.length === 2);
+      if (preds.length === 0) continue;
+      const [rows, cols] = preds[0]!.predictor.shape as [number, number];
+      const sv = preds.map((p) => singularValues(p.predictor.data, rows, cols));
+      for (let k = 0; k < Math.min(rows, cols); k++) {
+        series.push({
+          key: `${run.id}-${k}`,
+          label: `${runs.length > 1 ? `${run.label} ` : ""}σ${k + 1}`,
+          color: runs.length > 1 ? run.color : OKABE_ITO[k % OKABE_ITO.length]!,
+          xs: preds.map((p) => p.step),
+          ys: sv.map((s) => s[k]!),
+          ...(runs.length > 1 && k > 0 ? { dash: "4 3" } : {}),
+        });
+      }
+    }
+    if (series.length === 0) return;
+    if (!spectrum) {
+      spectrum = createLineChart({
+        title: "singular values σᵢ(W)",
+        unit: "",
+        help: "Spectrum of the predictor matrix over time",
+        yType: "log",
+        onZoom: zoom,
+      });
+      problem.node()!.append(spectrum.node);
+    }
+    spectrum.update({ series, xType, xDomain });
+  }
+
+  for (const run of runs) {
+    drawHeader(run);
+    run.source = api.events(run.id, {
+      snapshot(record) {
+        if (!run.trace.add(record)) return;
+        const before = run.step;
+        run.step = record.step;
+        if (first === run && !first.detail.reference && before === 0) refreshDetail(run);
+        if (run.status !== "running") (run.status = "running", drawHeader(run));
+        else run.header.select("progress").attr("value", run.detail.steps ? run.step / run.detail.steps : 0);
+        run.header.select(".steps").text(`step ${d3.format(",")(run.step)} / ${d3.format(",")(run.detail.steps)}`);
+        schedule();
+      },
+      status(s) {
+        run.status = s.status;
+        run.step = Math.max(run.step, s.step);
+        if (!["queued", "running"].includes(s.status)) refreshDetail(run);
+        drawHeader(run);
+        schedule();
+      },
+    });
+  }
+  schedule();
+
+  function refreshDetail(run: RunState): void {
+    api.run(run.id).then((d) => {
+      run.detail = d;
+      drawHeader(run);
+      schedule();
+    }).catch(() => {});
+  }
+
+  return {
+    node: root.node()!,
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      for (const run of runs) run.source?.close();
+    },
+  };
+}

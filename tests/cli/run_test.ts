@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+function deno(args: string[], cwd = root): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), { args, cwd, stdout: "piped", stderr: "piped", env: { NO_COLOR: "1" } })
+    .spawn();
+}
+
+Deno.test("deno task run soudry-fig1 --steps 1000000 --backend cpu --json completes with a final record", async () => {
+  const dir = await Deno.makeTempDir();
+  const started = performance.now();
+  const out = await deno([
+    "task",
+    "-q",
+    "run",
+    "soudry-fig1",
+    "--steps",
+    "1000000",
+    "--backend",
+    "cpu",
+    "--json",
+    "--out",
+    dir,
+  ]).output();
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const final = JSON.parse(new TextDecoder().decode(out.stdout).trim().split("\n").at(-1)!);
+  assert.equal(final.type, "final");
+  assert.equal(final.step, 1_000_000);
+  assert.ok(final.metrics.angle_gap < 1e-7);
+  console.log(`  (took ${seconds.toFixed(1)}s)`);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("src/cli/run.ts exits 2 on a bad spec and 130 with status stopped on Ctrl-C", async () => {
+  const dir = await Deno.makeTempDir();
+  const bad = await deno(["run", "-A", "src/cli/run.ts", "no-such-preset", "--out", dir]).output();
+  assert.equal(bad.code, 2);
+  const child = deno([
+    "run",
+    "-A",
+    "src/cli/run.ts",
+    "soudry-fig1",
+    "--steps",
+    "1000000000000",
+    "--json",
+    "--out",
+    dir,
+  ]);
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!text.includes('"step":1000,')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  child.kill("SIGINT");
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  const status = await child.status;
+  await child.stderr.cancel();
+  assert.equal(status.code, 130);
+  const final = JSON.parse(text.trim().split("\n").at(-1)!);
+  assert.equal(final.status, "stopped");
+  const id = final.run as string;
+  assert.equal(JSON.parse(Deno.readTextFileSync(join(dir, id, "final.json"))).status, "stopped");
+  await Deno.remove(dir, { recursive: true });
+});

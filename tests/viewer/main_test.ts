@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { startServer } from "../../src/server/start_server.ts";
+import { writeMatrixRun } from "./_matrix_run.ts";
+
+const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
+const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
+const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url);
+
+Deno.test({
+  name: "viewer in headless Chromium starts a run from the form, streams it into live charts, and saves a screenshot",
+  ignore: SKIP,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    try {
+      Deno.statSync(CHROMIUM);
+    } catch {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) or set BIASFLOW_CHROMIUM; ` +
+          "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
+      );
+    }
+    const runsDir = await Deno.makeTempDir();
+    writeMatrixRun(runsDir);
+    const server = await startServer({ port: 0, runsDir });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1480, height: 1100 } });
+      const errors: string[] = [];
+      const offsite: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("request", (r) => !r.url().startsWith(server.url) && offsite.push(r.url()));
+
+      await page.goto(server.url);
+      await page.waitForSelector("form.new-run select option", { state: "attached" });
+      assert.equal(await page.locator("form.new-run select").inputValue(), "soudry-fig1");
+
+      // The form validates against the spec schema before anything is sent.
+      const stepsValue = page.locator("form.new-run .override .value").first();
+      await stepsValue.fill("0");
+      await page.waitForSelector("form.new-run .issues li");
+      assert.match(await page.locator("form.new-run .issues").innerText(), /steps: Expected a number ≥ 1/);
+      assert.equal(await page.locator("form.new-run button[type=submit]").isDisabled(), true);
+      await stepsValue.fill("4000000");
+      await page.click("form.new-run button.add");
+      await page.locator("form.new-run .override .path").nth(1).fill("record.everyMs");
+      await page.locator("form.new-run .override .value").nth(1).fill("150");
+      assert.equal(await page.locator("form.new-run .issues li").count(), 0);
+      await page.click("form.new-run button[type=submit]");
+
+      await page.waitForURL(/#\/run\//);
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(6));
+      assert.ok(server.runner.summary(id), `run ${id} exists`);
+      await page.waitForSelector('figure[data-metric="angle_gap"] path.line');
+      const lossPath = page.locator('figure[data-metric="loss"] path.line');
+      const firstD = await lossPath.getAttribute("d");
+      await page.waitForFunction(
+        (d) => document.querySelector('figure[data-metric="loss"] path.line')?.getAttribute("d") !== d,
+        firstD,
+        { timeout: 20_000 },
+      );
+      assert.ok((await page.locator(".grid.metrics figure.chart").count()) >= 10, "one chart per metric");
+      assert.ok(await page.locator("figure.problem").count() >= 2, "separator and margin views");
+
+      await page.waitForSelector(".run-header .badge.done", { timeout: 60_000 });
+      await page.waitForSelector("figure.problem line.reference");
+      const axisTitle = page.locator('figure[data-metric="loss"] .axis-title').first();
+      assert.match(await axisTitle.textContent() ?? "", /step \(iterations, log scale\)/);
+      const points = Number(await lossPath.getAttribute("data-points"));
+      assert.ok(points > 50 && points <= 4 * 284 + 3, `${points} points drawn`);
+
+      // Hover read-out on a metric chart.
+      const angle = page.locator('figure[data-metric="angle_gap"] .brush .overlay');
+      const box = (await angle.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+      await page.waitForSelector('figure[data-metric="angle_gap"] .readout b');
+      assert.match(await page.locator('figure[data-metric="angle_gap"] .readout').innerText(), /step [\d.,e+k]+/);
+
+      await Deno.mkdir(ARTIFACTS, { recursive: true });
+      const shot = new URL("viewer_run.png", ARTIFACTS);
+      await page.screenshot({ path: shot.pathname, fullPage: true });
+      assert.ok(Deno.statSync(shot).size > 20_000);
+
+      // The step axis toggles to linear, and the runs list shows the run as done.
+      await page.click('button[data-scale="linear"]');
+      await page.waitForFunction(() =>
+        document.querySelector('figure[data-metric="loss"] .axis-title')?.textContent?.includes("linear scale")
+      );
+      await page.click("text=← all runs");
+      await page.waitForSelector(`tr >> text=${id}`);
+      assert.equal(await page.locator("tbody tr .badge").first().innerText(), "done");
+      await page.screenshot({ path: new URL("viewer_list.png", ARTIFACTS).pathname });
+
+      // A sweep from the same form: overlaid runs, colored by the swept value.
+      await page.locator("form.new-run .override .value").first().fill("1000000");
+      await page.fill('input[name="sweep-path"]', "optimizer.lr");
+      await page.fill('input[name="sweep-values"]', "0.01, 0.1, 1");
+      await page.click("form.new-run button[type=submit]");
+      await page.waitForURL(/#\/run\/.*,.*,/);
+      await page.waitForFunction(() => document.querySelectorAll(".run-header .badge.done").length === 3, null, {
+        timeout: 60_000,
+      });
+      await page.waitForFunction(() =>
+        document.querySelectorAll('figure[data-metric="angle_gap"] path.line').length === 3
+      );
+      const strokes = await page.locator('figure[data-metric="angle_gap"] path.line').evaluateAll((ps) =>
+        ps.map((p) => p.getAttribute("stroke"))
+      );
+      assert.equal(new Set(strokes).size, 3, "one color per swept value");
+      assert.match(await page.locator(".run-header").first().innerText(), /optimizer\.lr = 0\.01/);
+      await page.screenshot({ path: new URL("viewer_sweep.png", ARTIFACTS).pathname, fullPage: true });
+
+      // A stored run with a 3×3 matrix predictor (as matrix problems record) shows its singular value spectrum.
+      await page.goto(`${server.url}#/run/matrix-run`);
+      await page.waitForSelector('.problem-views figure:has-text("singular values") path.line');
+      assert.equal(await page.locator('.problem-views figure:has-text("singular values") path.line').count(), 3);
+      assert.ok(await page.locator('figure[data-metric="sv_1"]').count() === 1, "sv_1 gets its own chart");
+      assert.match(await page.locator(".run-header .badge").innerText(), /interrupted/);
+
+      assert.deepEqual(errors, []);
+      assert.deepEqual(offsite, [], "the viewer loads nothing from elsewhere");
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+});
