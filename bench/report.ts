@@ -133,10 +133,10 @@ export function renderReadmeSection(result: BenchResult): string {
     "",
     "biasflow CPU is `createCpuEngine` as `train()` uses it: a WebAssembly SIMD kernel whose iterates are " +
     "bit-identical to the reference loop (lanes over rows, every sum in its order, a correctly rounded exp), " +
-    "and the reference-loop column is the same engine " +
-    "with `kernels: false`. Its matrix sensing cell is a bench-local float64 kernel in the same style " +
-    "(bench/workloads/sensing_kernel.ts): src/ has no matrix sensing problem on this branch. NumPy runs the " +
-    "plain vectorized loop (bench/peers/numpy_peer.py), jax-js a `jit` of a `grad` step per step.",
+    "and the reference-loop column is the same engine with `kernels: false`. Matrix sensing runs biasflow's " +
+    "`matrix-sensing` problem on the same Aᵢ (no kernel yet: the engine's reference loop); its plain-loop cell " +
+    "is bench/workloads/sensing_kernel.ts. NumPy runs the plain vectorized loop (bench/peers/numpy_peer.py), " +
+    "jax-js a `jit` of a `grad` step per step. All timed in one process, one period, interleaved.",
   ];
   const deviations = result.impls.flatMap((impl) => {
     const devs = result.workloads.flatMap((w) =>

@@ -1,14 +1,13 @@
 import { createCpuEngine } from "../../src/cpu/cpu_engine.ts";
-import { sensingKernel } from "../workloads/sensing_kernel.ts";
-import type { Impl } from "./impl.ts";
-import { timeSync } from "./impl.ts";
+import type { Engine } from "../../src/engine/engine.ts";
+import type { Impl, Runner } from "./impl.ts";
 import { logisticRun } from "./_logistic_run.ts";
+import { sensingRun } from "./_sensing_run.ts";
 
 /**
  * The biasflow float64 CPU engine (`createCpuEngine`, advanced k steps at a
- * time). With `kernels: false` it is forced onto its reference loop. Matrix
- * sensing is not a biasflow problem on this branch: its row uses the
- * bench-local kernel of the same style ({@link sensingKernel}).
+ * time) on the workload's own data. With `kernels: false` it is forced onto
+ * its reference loop, which is all there is for matrix sensing (no kernel).
  *
  * @param options Whether the engine may use its WebAssembly kernels.
  * @returns The implementation.
@@ -29,30 +28,29 @@ export function biasflowCpu(options: { kernels: boolean }): Impl {
     bits: 64,
     skip(w) {
       return Promise.resolve(
-        w.kind === "sensing" && !options.kernels ? "no matrix sensing problem in src/ on this branch" : null,
+        w.kind === "sensing" && !options.kernels ? "no kernel for matrix sensing: the first column is its loop" : null,
       );
     },
     setup(w) {
-      if (w.kind === "sensing") {
-        const kernel = sensingKernel(w.data, w.lr);
-        return Promise.resolve({
-          run: (k) => Promise.resolve(timeSync(() => kernel.step(k))),
-          params: () => Promise.resolve(kernel.u.slice()),
-          dispose() {},
-        });
-      }
-      const engine = createCpuEngine(logisticRun(w, "cpu", 1e15), { kernels: options.kernels });
-      return Promise.resolve({
-        async run(k) {
-          const t0 = performance.now();
-          await engine.advance(k);
-          return (performance.now() - t0) / 1000;
-        },
-        async params() {
-          return (await engine.read()).predictor.data;
-        },
-        dispose: () => engine.dispose(),
-      });
+      const engine = w.kind === "sensing"
+        ? createCpuEngine(sensingRun(w))
+        : createCpuEngine(logisticRun(w, "cpu", 1e15), { kernels: options.kernels });
+      return Promise.resolve(engineRunner(engine, w.kind === "sensing" ? "U" : null));
     },
+  };
+}
+
+function engineRunner(engine: Engine, param: string | null): Runner {
+  return {
+    async run(k) {
+      const t0 = performance.now();
+      await engine.advance(k);
+      return (performance.now() - t0) / 1000;
+    },
+    async params() {
+      const state = await engine.read();
+      return param === null ? state.predictor.data : state.params[param]!.data;
+    },
+    dispose: () => engine.dispose(),
   };
 }

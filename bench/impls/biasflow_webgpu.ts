@@ -1,9 +1,11 @@
 import { createEngine } from "../../src/engine/create_engine.ts";
 import type { Engine } from "../../src/engine/engine.ts";
-import { multiplyAddsPerStep } from "../workloads/workload.ts";
+import { multiplyAddsPerStep, type Workload } from "../workloads/workload.ts";
 import { gpuAdapter, SOFTWARE_ADAPTER_MAX_WORK } from "./gpu_adapter.ts";
 import type { Impl } from "./impl.ts";
 import { logisticRun } from "./_logistic_run.ts";
+import { sensingRun } from "./_sensing_run.ts";
+import type { CompiledRun } from "../../src/engine/compile_run.ts";
 
 /**
  * The biasflow WebGPU engine through `createEngine` with backend `webgpu`.
@@ -21,20 +23,26 @@ import { logisticRun } from "./_logistic_run.ts";
  * ```
  */
 export function biasflowWebgpu(): Impl {
-  let probe: Promise<string | null> | undefined;
+  const probes = new Map<string, Promise<string | null>>();
+  const runOf = (w: Workload, steps: number): CompiledRun =>
+    w.kind === "logistic" ? logisticRun(w, "webgpu", steps) : sensingRun(w, "webgpu");
   return {
     id: "biasflow-webgpu",
     label: "biasflow WebGPU",
     bits: 32,
     async skip(w) {
-      if (w.kind !== "logistic") return "no matrix sensing problem in src/ on this branch";
       const adapter = await gpuAdapter();
       if (!adapter) return "no WebGPU adapter";
-      probe ??= createEngine(logisticRun(w, "webgpu", 1)).then((e) => {
-        e.dispose();
-        return null;
-      }, (e: unknown) => (e instanceof Error ? e.message : String(e)));
-      const reason = await probe;
+      if (!probes.has(w.kind)) {
+        probes.set(
+          w.kind,
+          createEngine(runOf(w, 1)).then((e) => {
+            e.dispose();
+            return null;
+          }, (e: unknown) => (e instanceof Error ? e.message : String(e))),
+        );
+      }
+      const reason = await probes.get(w.kind)!;
       if (reason) return reason;
       if (adapter.software && multiplyAddsPerStep(w) > SOFTWARE_ADAPTER_MAX_WORK) {
         return `software adapter (${adapter.name}): skipped above ${SOFTWARE_ADAPTER_MAX_WORK} multiply-adds per step`;
@@ -42,8 +50,7 @@ export function biasflowWebgpu(): Impl {
       return null;
     },
     async setup(w) {
-      if (w.kind !== "logistic") throw new TypeError(`biasflow WebGPU runs the logistic workload, not ${w.kind}`);
-      const engine: Engine = await createEngine(logisticRun(w, "webgpu", 1e15));
+      const engine: Engine = await createEngine(runOf(w, 1e15));
       return {
         async run(k) {
           const t0 = performance.now();
@@ -52,7 +59,8 @@ export function biasflowWebgpu(): Impl {
           return (performance.now() - t0) / 1000;
         },
         async params() {
-          return (await engine.read()).predictor.data;
+          const state = await engine.read();
+          return w.kind === "logistic" ? state.predictor.data : state.params.U!.data;
         },
         dispose: () => engine.dispose(),
       };

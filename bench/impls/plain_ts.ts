@@ -1,9 +1,11 @@
+import { sensingKernel } from "../workloads/sensing_kernel.ts";
 import type { Impl } from "./impl.ts";
 import { timeSync } from "./impl.ts";
 
 /**
- * The floor: the loop a user would write in plain TypeScript for logistic GD
- * (margins, sigmoid, gradient, update; Float64Arrays, nothing else).
+ * The floor: the loop a user would write in plain TypeScript (Float64Arrays,
+ * nothing else): margins, sigmoid, gradient and update for logistic GD;
+ * {@link sensingKernel} for matrix sensing.
  *
  * @returns The implementation.
  *
@@ -21,11 +23,18 @@ export function plainTs(): Impl {
     id: "plain-ts",
     label: "plain TS loop",
     bits: 64,
-    skip(w) {
-      return Promise.resolve(w.kind === "sensing" ? "the biasflow CPU row is already a plain loop here" : null);
+    skip() {
+      return Promise.resolve(null);
     },
     setup(w) {
-      if (w.kind !== "logistic") throw new TypeError(`plain TS runs the logistic workload, not ${w.kind}`);
+      if (w.kind === "sensing") {
+        const kernel = sensingKernel(w.data, w.lr);
+        return Promise.resolve({
+          run: (k) => Promise.resolve(timeSync(() => kernel.step(k))),
+          params: () => Promise.resolve(kernel.u.slice()),
+          dispose() {},
+        });
+      }
       const { n, d, x, y } = w.data, lr = w.lr;
       const wv = new Float64Array(d), g = new Float64Array(d);
       function steps(k: number): void {

@@ -13,8 +13,8 @@ export interface SensingKernel {
  * L(U) = (1/2m) Σᵢ (⟨Aᵢ, UUᵀ⟩ − yᵢ)², ∇L = (2/m)(Σᵢ rᵢAᵢ)U for symmetric Aᵢ.
  * Each step makes one pass over the Aᵢ (the residual's dot product and the
  * accumulation of rᵢAᵢ on the same row, while it is in L1), with tight
- * row-major loops and no allocation. Bench-only: biasflow's own matrix
- * sensing problem lives on another branch.
+ * row-major loops and no allocation: the plain-loop floor of the benchmark's
+ * matrix sensing row.
  *
  * @param data The instance.
  * @param lr Step size.
