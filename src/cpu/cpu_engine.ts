@@ -2,13 +2,26 @@ import type { CompiledRun } from "../engine/compile_run.ts";
 import type { Divergence, Engine, EngineState } from "../engine/engine.ts";
 import { lpNorm } from "../math/lp_norm.ts";
 import { createOptimizer } from "../optimizers/create_optimizer.ts";
+import { createLinearGdKernel } from "./kernels/linear_gd_kernel.ts";
+
+/** Options of {@link createCpuEngine}. */
+export interface CpuEngineOptions {
+  /**
+   * Use a fused WebAssembly kernel where one applies (default true). Its
+   * iterates are bit-identical to the reference loop; false forces the loop.
+   */
+  kernels?: boolean;
+}
 
 /**
  * The float64 CPU engine: the reference every other engine is tested against.
  * Each step is one pass over the data with no allocation; state is copied out
- * only on `read()`.
+ * only on `read()`. Full-batch GD on linear classification runs in a
+ * WebAssembly SIMD kernel ({@link createLinearGdKernel}) with the same
+ * iterates, bit for bit, as the reference loop.
  *
  * @param run A compiled run.
+ * @param options Whether to use the fused kernels.
  * @returns An engine at step 0.
  *
  * @example Usage
@@ -27,10 +40,11 @@ import { createOptimizer } from "../optimizers/create_optimizer.ts";
  * assert.ok(state.loss < 16 * Math.log(2));
  * ```
  */
-export function createCpuEngine(run: CompiledRun): Engine {
+export function createCpuEngine(run: CompiledRun, options: CpuEngineOptions = {}): Engine {
   const { problem } = run;
   const params = run.init.slice();
   const optimizer = createOptimizer(problem, run.spec.optimizer);
+  const kernel = options.kernels === false ? null : createLinearGdKernel(problem, run.spec.optimizer);
   const grad = new Float64Array(problem.size);
   let step = 0;
   let diverged: Divergence | null = null;
@@ -39,16 +53,23 @@ export function createCpuEngine(run: CompiledRun): Engine {
   function advanceSync(k: number): void {
     if (disposed) throw new Error("Cannot advance a disposed engine");
     if (diverged) return;
+    if (kernel) {
+      const took = kernel.run(params, k);
+      step += took;
+      if (took < k) diverge();
+      return;
+    }
     for (let i = 0; i < k; i++) {
-      if (!optimizer.step(params)) {
-        diverged = {
-          step,
-          message: `The gradient is not finite at step ${step} (loss overflow); try a smaller step size`,
-        };
-        return;
-      }
+      if (!optimizer.step(params)) return diverge();
       step++;
     }
+  }
+
+  function diverge(): void {
+    diverged = {
+      step,
+      message: `The gradient is not finite at step ${step} (loss overflow); try a smaller step size`,
+    };
   }
 
   return {
@@ -73,12 +94,13 @@ export function createCpuEngine(run: CompiledRun): Engine {
         step,
         loss,
         gradNorm: lpNorm(grad, 2),
-        params: { ...problem.params(params), ...optimizer.state() },
+        params: { ...problem.params(params), ...(kernel ? kernel.state() : optimizer.state()) },
         predictor: problem.predictor(params),
       });
     },
     dispose() {
       disposed = true;
+      kernel?.dispose();
     },
   };
 }

@@ -15,3 +15,4 @@
  * @module
  */
 export * from "./cpu_engine.ts";
+export * from "./kernels/linear_gd_kernel.ts";

@@ -26,6 +26,7 @@ import { train, type TrainOptions } from "./train.ts";
  *
  * const runs = sweepRuns({
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
+ *   optimizer: { kind: "gd" },
  *   steps: 100,
  * }, "optimizer.lr", [0.01, 0.1]);
  * assert.equal(runs[1]!.spec.optimizer.lr, 0.1);
@@ -64,6 +65,7 @@ export function sweepRuns(
  *
  * const finals = await lastValueFrom(sweep({
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
+ *   optimizer: { kind: "gd" },
  *   steps: 100,
  * }, "optimizer.lr", [0.01, 0.1]).pipe(filter((s) => s.status === "done"), toArray()));
  * assert.equal(new Set(finals.map((s) => s.run)).size, 2);

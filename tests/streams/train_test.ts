@@ -28,7 +28,7 @@ Deno.test("train() adds wall-clock heartbeats between sparse recording steps", a
     train({
       problem: { kind: "linear-classification", data: { kind: "separable", n: 2000, d: 50, seed: 1 } },
       optimizer: { kind: "gd", lr: 1e-3 },
-      steps: 4000,
+      steps: 20_000, // long enough for several 40 ms heartbeats with the fused CPU kernel
       record: { perDecade: 1, everyMs: 40 },
     }).pipe(toArray()),
   );

@@ -1,0 +1,151 @@
+import type { Impl, Runner } from "./impls/impl.ts";
+import type { Workload } from "./workloads/workload.ts";
+
+/** How long to warm up and to measure. */
+export interface MeasureOptions {
+  /** Seconds of warm-up per implementation, which also calibrates the step count (default 0.5). */
+  warmupSeconds?: number;
+  /** Target seconds per measurement (default 0.3). */
+  roundSeconds?: number;
+  /** Measurements per implementation, interleaved (default 5). */
+  rounds?: number;
+  /** Steps after which parameters are compared to the first float64 implementation's (default 3). */
+  checkSteps?: number;
+}
+
+/** One implementation's result on one workload. */
+export interface ImplResult {
+  /** {@link Impl.id}. */
+  readonly id: string;
+  /** Why it did not run, when it did not. */
+  readonly skipped?: string;
+  /** Median steps/s over the rounds. */
+  readonly stepsPerSec?: number;
+  /** Steps/s of each round. */
+  readonly samples?: number[];
+  /** Steps per round. */
+  readonly stepsPerRound?: number;
+  /** Median over rounds of (this / the baseline in the same round). */
+  readonly ratio?: number;
+  /** max |p − p_ref| / max |p_ref| after `checkSteps` steps from the same start. */
+  readonly deviation?: number;
+}
+
+/**
+ * The median of some numbers.
+ *
+ * @param xs Numbers (not empty).
+ * @returns Their median.
+ *
+ * @example Usage
+ * ```ts
+ * import { median } from "./measure.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(median([3, 1, 2]), 2);
+ * assert.equal(median([4, 1, 2, 3]), 2.5);
+ * ```
+ */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+
+/**
+ * Measures every implementation on one workload, in one process and one
+ * period: each is set up and checked (its parameters after `checkSteps`
+ * steps against the first float64 implementation's), warmed up while its
+ * steps per round are calibrated, then measured `rounds` times, the order
+ * rotating each round so that drifts in machine load hit all alike. Ratios
+ * are taken within each round, then their median.
+ *
+ * @param workload The problem.
+ * @param impls The implementations (column order).
+ * @param baseline The id of the ratios' denominator.
+ * @param options Warm-up and round lengths.
+ * @param log Progress lines.
+ * @returns One result per implementation.
+ *
+ * @example Usage
+ * ```ts
+ * import { measure } from "./measure.ts";
+ * import { plainTs } from "./impls/plain_ts.ts";
+ * import { workloads } from "./workloads/workload.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const [r] = await measure(workloads("d=2")[0]!, [plainTs()], "plain-ts", { warmupSeconds: 0.05, roundSeconds: 0.02, rounds: 3 });
+ * assert.equal(r!.ratio, 1);
+ * ```
+ */
+export async function measure(
+  workload: Workload,
+  impls: readonly Impl[],
+  baseline: string,
+  options: MeasureOptions = {},
+  log: (line: string) => void = () => {},
+): Promise<ImplResult[]> {
+  const { warmupSeconds = 0.5, roundSeconds = 0.3, rounds = 5, checkSteps = 3 } = options;
+  const live: { impl: Impl; runner: Runner; k: number; samples: number[]; deviation: number }[] = [];
+  const skipped = new Map<string, string>();
+  let reference: Float64Array | undefined;
+  for (const impl of impls) {
+    const reason = await impl.skip(workload);
+    if (reason) {
+      skipped.set(impl.id, reason);
+      continue;
+    }
+    log(`  ${impl.label}: setup`);
+    const runner = await impl.setup(workload);
+    await runner.run(checkSteps);
+    const p = await runner.params();
+    if (reference === undefined && impl.bits === 64) reference = p;
+    const deviation = reference ? maxDeviation(p, reference) : NaN;
+    // Warm-up, doubling k until a call takes a quarter of the warm-up.
+    let k = 1, rate = 0, spent = 0;
+    while (spent < warmupSeconds) {
+      const s = await runner.run(k);
+      spent += s;
+      rate = k / Math.max(s, 1e-9);
+      if (s < warmupSeconds / 4) k *= 2;
+    }
+    live.push({ impl, runner, k: Math.max(1, Math.round(rate * roundSeconds)), samples: [], deviation });
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < live.length; i++) {
+      const entry = live[(i + r) % live.length]!;
+      entry.samples.push(entry.k / (await entry.runner.run(entry.k)));
+    }
+    log(`  round ${r + 1}/${rounds}`);
+  }
+  const base = live.find((e) => e.impl.id === baseline);
+  const results: ImplResult[] = [];
+  for (const impl of impls) {
+    const entry = live.find((e) => e.impl === impl);
+    if (!entry) {
+      results.push({ id: impl.id, skipped: skipped.get(impl.id)! });
+      continue;
+    }
+    await entry.runner.dispose();
+    const ratio = base ? median(entry.samples.map((s, r) => s / base.samples[r]!)) : undefined;
+    results.push({
+      id: impl.id,
+      stepsPerSec: median(entry.samples),
+      samples: entry.samples,
+      stepsPerRound: entry.k,
+      ...(ratio === undefined ? {} : { ratio }),
+      deviation: entry.deviation,
+    });
+  }
+  return results;
+}
+
+function maxDeviation(p: Float64Array, ref: Float64Array): number {
+  if (p.length !== ref.length) return NaN;
+  let num = 0, den = 0;
+  for (let i = 0; i < p.length; i++) {
+    num = Math.max(num, Math.abs(p[i]! - ref[i]!));
+    den = Math.max(den, Math.abs(ref[i]!));
+  }
+  return den === 0 ? num : num / den;
+}
