@@ -2,6 +2,7 @@ import type { Tensor } from "../math/tensor.ts";
 import { sigmaMax } from "../math/sigma_max.ts";
 import type { LabeledData } from "./labeled_data.ts";
 import type { Problem } from "./problem.ts";
+import { marginObjective } from "./_margin_objective.ts";
 
 /** Options of {@link linearClassification}. */
 export interface LinearClassificationOptions {
@@ -83,6 +84,9 @@ export function linearClassification(
   const mean = options.reduction === "mean";
   let sigma: number | null = null;
 
+  // One options object, reused, keeps the gradient allocation-free per call.
+  const objective: Parameters<typeof marginObjective>[4] = { logistic, mean, wantLoss: false };
+
   function gradient(
     w: Float64Array,
     g: Float64Array,
@@ -90,30 +94,10 @@ export function linearClassification(
     rows?: Uint32Array,
     count?: number,
   ): number {
-    g.fill(0);
-    const m = rows ? (count ?? rows.length) : n;
-    let total = 0;
-    for (let k = 0; k < m; k++) {
-      const off = (rows ? rows[k]! : k) * d;
-      let u = 0;
-      for (let j = 0; j < d; j++) u += z[off + j]! * w[j]!;
-      let s: number;
-      if (logistic) {
-        s = -1 / (1 + Math.exp(u));
-        if (wantLoss) total += Math.max(-u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
-      } else {
-        const e = Math.exp(-u);
-        s = -e;
-        if (wantLoss) total += e;
-      }
-      for (let j = 0; j < d; j++) g[j]! += s * z[off + j]!;
-    }
-    if (mean) {
-      const c = 1 / m;
-      for (let j = 0; j < d; j++) g[j]! *= c;
-      total *= c;
-    }
-    return total;
+    objective.wantLoss = wantLoss;
+    objective.rows = rows;
+    objective.count = count;
+    return marginObjective(z, d, w, g, objective);
   }
 
   const u = new Float64Array(n);
