@@ -1,4 +1,5 @@
 import type { Rng } from "./rng.ts";
+import { shuffleWith, uniformInt } from "./_draws.ts";
 
 const N = 624;
 const M = 397;
@@ -86,19 +87,10 @@ export function createNumpyLegacyRng(seed: number): Rng {
       return f * x2;
     },
     int(n: number) {
-      if (!Number.isInteger(n) || n <= 0) {
-        throw new RangeError(`Cannot draw an integer: n must be a positive integer but was ${n}`);
-      }
-      return Math.floor(rng.uniform() * n);
+      return uniformInt(rng.uniform, n);
     },
     shuffle(a) {
-      for (let i = a.length - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-      }
-      return a;
+      return shuffleWith(rng.int, a);
     },
   };
   return rng;

@@ -10,6 +10,8 @@
  * @module
  */
 
+import { shuffleWith, uniformInt } from "./_draws.ts";
+
 /** A seeded source of uniform and Gaussian numbers. */
 export interface Rng {
   /** A uniform number in [0, 1) with 32 random bits. */
@@ -87,19 +89,10 @@ export function createRng(seed: number): Rng {
       return r * Math.cos(theta);
     },
     int(n: number) {
-      if (!Number.isInteger(n) || n <= 0) {
-        throw new RangeError(`Cannot draw an integer: n must be a positive integer but was ${n}`);
-      }
-      return Math.floor(rng.uniform() * n);
+      return uniformInt(rng.uniform, n);
     },
     shuffle(a) {
-      for (let i = a.length - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-      }
-      return a;
+      return shuffleWith(rng.int, a);
     },
   };
   return rng;
