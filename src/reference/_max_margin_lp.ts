@@ -1,9 +1,8 @@
-import { lpNorm } from "../math/lp_norm.ts";
 import { minMargin } from "../math/min_margin.ts";
-import { MAX_MARGIN_L2_MAX_ENTRIES } from "./max_margin_l2.ts";
 import type { ReferenceResult } from "./reference.ts";
 import { loadHighs } from "./_highs.ts";
 import { LP_OPTIONS, lpTerms } from "./_lp_text.ts";
+import { maxMarginInput, notSeparable } from "./_max_margin_input.ts";
 
 /**
  * The ℓ1 or ℓ∞ hard-margin separator without bias, argmin ‖w‖ₚ s.t. ⟨zₙ, w⟩ ≥ 1,
@@ -14,21 +13,9 @@ import { LP_OPTIONS, lpTerms } from "./_lp_text.ts";
  */
 export async function maxMarginLp(z: Float64Array, d: number, p: 1 | typeof Infinity): Promise<ReferenceResult> {
   const kind = p === 1 ? "max-margin-l1" : "max-margin-linf";
-  if (!Number.isInteger(d) || d < 1 || z.length % d !== 0 || z.length === 0) {
-    throw new RangeError(`Cannot solve for the max margin: ${z.length} entries do not form rows of length ${d}`);
-  }
+  const early = maxMarginInput(z, d, kind);
+  if (early) return early;
   const n = z.length / d;
-  if (z.length > MAX_MARGIN_L2_MAX_ENTRIES) {
-    return {
-      kind,
-      predictor: null,
-      error:
-        `The data are too large for the exact max-margin solver (${n}×${d} > ${MAX_MARGIN_L2_MAX_ENTRIES} entries)`,
-    };
-  }
-  for (let i = 0; i < n; i++) {
-    if (lpNorm(z.subarray(i * d, i * d + d), Infinity) === 0) return notSeparable(`example ${i} is the zero vector`);
-  }
   const lines: string[] = ["Minimize"];
   if (p === 1) {
     lines.push(` obj: ${Array.from({ length: d }, (_, j) => `u${j} + v${j}`).join(" + ")}`, "Subject To");
@@ -46,7 +33,7 @@ export async function maxMarginLp(z: Float64Array, d: number, p: 1 | typeof Infi
   lines.push("End");
   const highs = await loadHighs();
   const result = highs.solve(lines.join("\n"), LP_OPTIONS);
-  if (result.Status === "Infeasible") return notSeparable("no w has yₙ⟨w, xₙ⟩ ≥ 1 for all n");
+  if (result.Status === "Infeasible") return notSeparable(kind, "no w has yₙ⟨w, xₙ⟩ ≥ 1 for all n");
   if (result.Status !== "Optimal") {
     return { kind, predictor: null, error: `The LP solver stopped with status ${result.Status}` };
   }
@@ -67,8 +54,4 @@ export async function maxMarginLp(z: Float64Array, d: number, p: 1 | typeof Infi
     if (s <= 1 + 1e-9) support.push(i);
   }
   return { kind, predictor: { shape: [d], data: w }, margin: minMargin(z, w, p), support };
-
-  function notSeparable(why: string): ReferenceResult {
-    return { kind, predictor: null, error: `The data are not linearly separable through the origin: ${why}` };
-  }
 }

@@ -2,9 +2,10 @@ import { Matrix, pseudoInverse } from "ml-matrix";
 import { lpNorm } from "../math/lp_norm.ts";
 import type { ReferenceResult } from "./reference.ts";
 import { loadHighs, lpExpression } from "./_highs.ts";
+import { MAX_MARGIN_MAX_ENTRIES, maxMarginInput, notSeparable } from "./_max_margin_input.ts";
 
 /** Largest n·d the exact solver takes (the QP is written out as text). */
-export const MAX_MARGIN_L2_MAX_ENTRIES = 2_000_000;
+export const MAX_MARGIN_L2_MAX_ENTRIES: number = MAX_MARGIN_MAX_ENTRIES;
 
 /**
  * The L2 hard-margin SVM without bias: ŵ = argmin ½‖w‖² s.t. ⟨zₙ, w⟩ ≥ 1 for
@@ -33,23 +34,9 @@ export const MAX_MARGIN_L2_MAX_ENTRIES = 2_000_000;
  */
 export async function maxMarginL2(z: Float64Array, d: number): Promise<ReferenceResult> {
   const kind = "max-margin-l2";
-  if (!Number.isInteger(d) || d < 1 || z.length % d !== 0 || z.length === 0) {
-    throw new RangeError(`Cannot solve for the max margin: ${z.length} entries do not form rows of length ${d}`);
-  }
+  const early = maxMarginInput(z, d, kind);
+  if (early) return early;
   const n = z.length / d;
-  if (z.length > MAX_MARGIN_L2_MAX_ENTRIES) {
-    return {
-      kind,
-      predictor: null,
-      error:
-        `The data are too large for the exact max-margin solver (${n}×${d} > ${MAX_MARGIN_L2_MAX_ENTRIES} entries)`,
-    };
-  }
-  for (let i = 0; i < n; i++) {
-    if (lpNorm(z.subarray(i * d, i * d + d), Infinity) === 0) {
-      return notSeparable(`example ${i} is the zero vector`);
-    }
-  }
   const highs = await loadHighs();
   const vars = Array.from({ length: d }, (_, j) => `w${j}`);
   const lines = [
@@ -62,7 +49,7 @@ export async function maxMarginL2(z: Float64Array, d: number): Promise<Reference
     "End",
   ];
   const result = highs.solve(lines.join("\n"), {});
-  if (result.Status === "Infeasible") return notSeparable("no w has yₙ⟨w, xₙ⟩ ≥ 1 for all n");
+  if (result.Status === "Infeasible") return notSeparable(kind, "no w has yₙ⟨w, xₙ⟩ ≥ 1 for all n");
   if (result.Status !== "Optimal") {
     return { kind, predictor: null, error: `The QP solver stopped with status ${result.Status}` };
   }
@@ -75,14 +62,6 @@ export async function maxMarginL2(z: Float64Array, d: number): Promise<Reference
     if (m <= 1 + 1e-9) support.push(i);
   });
   return { kind, predictor: { shape: [d], data: w }, margin: 1 / lpNorm(w, 2), support };
-
-  function notSeparable(why: string): ReferenceResult {
-    return {
-      kind,
-      predictor: null,
-      error: `The data are not linearly separable through the origin: ${why}`,
-    };
-  }
 }
 
 function rowDots(z: Float64Array, d: number, w: Float64Array): Float64Array {
