@@ -98,6 +98,7 @@ export async function createGpuBatch(
     GUARDED: rule.guarded ? 1 : 0,
     SLOTS: slots,
     SP: slots * p,
+    ...(rule.gradientLimit === undefined ? {} : { GRAD_MAX: rule.gradientLimit }),
     ...(plan.path === "multi" ? { B: plan.blocks } : {}),
     ...plan.kernel.constants,
   };

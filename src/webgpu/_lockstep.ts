@@ -110,7 +110,7 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
         const at = batch.divergedAt(i);
         return at === null ? null : {
           step: at,
-          message: `The float32 gradient is not finite at step ${at} (loss overflow); try a smaller step size`,
+          message: `The float32 loss or gradient is not finite at step ${at} (overflow); try a smaller step size`,
         };
       },
       advance(k: number): Promise<void> {

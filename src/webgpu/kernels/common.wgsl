@@ -22,10 +22,10 @@ struct RunInfo {
   gmax: f32,       // report: max |∂L/∂wⱼ|
   gssq: f32,       // report: Σ (∂L/∂wⱼ / gmax)²
   aux: u32,        // the update rule's per-run word (coordinate descent: the next coordinate)
-  aux_prev: u32,   // aux before the step not yet checked (pending)
   pad0: u32,
   pad1: u32,
   pad2: u32,
+  pad3: u32,
 }
 
 // One run's hyperparameters and minibatch position (64 bytes). Words 8–15
@@ -71,6 +71,7 @@ override OPT_SLOTS: u32 = 1u;  // state slots of the update rule
 override GUARDED: bool = false; // a step counts only if loss and gradient after it are finite (steepest, coordinate, mirror)
 override SLOTS: u32 = 4u;      // state slots per run: 3 + OPT_SLOTS, plus 2 + OPT_SLOTS when GUARDED
 override SP: u32 = 4u;         // SLOTS · P, floats of state per run
+override GRAD_MAX: f32 = 0x1.fffffep+127f; // the largest |∂ⱼL| the update rule takes (adaptive rules square it)
 
 var<workgroup> red_f: array<f32, WG>;
 var<workgroup> bc_u: u32;

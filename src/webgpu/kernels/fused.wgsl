@@ -47,8 +47,9 @@ fn emit_min(run: u32, v: f32) {
 }
 
 // The gradient over the rows at positions [span.x, span.y), scaled (mean, or
-// ∇log L), into slot 2. Returns (uniformly) bit 1 when it, or with
-// `check_loss` the loss, is not finite, and bit 2 when some entry is nonzero.
+// ∇log L), into slot 2. Returns (uniformly) bit 1 when it (or with
+// `check_loss` the loss) is not finite, or some |∂ⱼL| exceeds what the update
+// rule takes (GRAD_MAX), and bit 2 when some entry is nonzero.
 fn eval_grad(lid: u32, run: u32, span: vec2<u32>, check_loss: bool) -> u32 {
   var shift = 0.0;
   if (MODE == 1u && SHIFTED) {
@@ -69,7 +70,7 @@ fn eval_grad(lid: u32, run: u32, span: vec2<u32>, check_loss: bool) -> u32 {
   for (var j = lid; j < P; j += WG) {
     let g = ws[SLOT_G * P + j] * scale;
     ws[SLOT_G * P + j] = g;
-    if (!is_finite(g)) { bits |= 1u; }
+    if (!(abs(g) <= GRAD_MAX)) { bits |= 1u; }
     if (g != 0.0) { bits |= 2u; }
   }
   return wg_or(lid, bits);

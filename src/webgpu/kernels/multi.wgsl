@@ -130,7 +130,7 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
     for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
     g *= scale;
     slot_set(run, SLOT_G, j, g);
-    if (!is_finite(g)) { bits |= 1u; }
+    if (!(abs(g) <= GRAD_MAX)) { bits |= 1u; }
     if (g != 0.0) { bits |= 2u; }
   }
   let flags = wg_or(lid, bits);
@@ -139,13 +139,11 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
     let pending = bcast(lid, info[run].pending);
     if ((flags & 1u) != 0u) {
       if (pending != 0u) { restore_point(lid, run); }
+      // (A frozen run never steps again: its aux word no longer matters.)
       if (lid == 0u) {
         info[run].frozen = 1u;
         info[run].pending = 0u;
-        if (pending != 0u) {
-          info[run].step = step - 1u;
-          info[run].aux = info[run].aux_prev;
-        }
+        if (pending != 0u) { info[run].step = step - 1u; }
       }
       return;
     }
@@ -163,7 +161,6 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
   if (lid == 0u) {
     info[run].step = step + 1u;
     info[run].aux = next;
-    info[run].aux_prev = aux;
     if (GUARDED) { info[run].pending = 1u; }
     if ((flags & 2u) == 0u) { info[run].underflow += 1u; }
   }

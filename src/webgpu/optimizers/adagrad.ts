@@ -1,6 +1,7 @@
 import type { OptimizerSpec } from "../../spec/run_spec.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { columnLoops } from "./_loops.ts";
+import { SQUARE_LIMIT } from "./_square_limit.ts";
 import wgsl from "./adagrad.wgsl" with { type: "text" };
 
 /**
@@ -20,6 +21,7 @@ export const adagradOptimizer: GpuOptimizer = {
   wgsl,
   slots: 2,
   guarded: false,
+  gradientLimit: SQUARE_LIMIT,
   hyper(spec: OptimizerSpec) {
     if (spec.kind !== "adagrad") throw new TypeError(`The adagrad rule cannot run optimizer ${spec.kind}`);
     return { lr: spec.lr, constants: [spec.eps] };

@@ -1,6 +1,7 @@
 import type { OptimizerSpec } from "../../spec/run_spec.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { columnLoops } from "./_loops.ts";
+import { SQUARE_LIMIT } from "./_square_limit.ts";
 import wgsl from "./adam.wgsl" with { type: "text" };
 
 /**
@@ -22,6 +23,7 @@ export const adamOptimizer: GpuOptimizer = {
   wgsl,
   slots: 4,
   guarded: false,
+  gradientLimit: SQUARE_LIMIT,
   hyper(spec: OptimizerSpec) {
     if (spec.kind !== "adam") throw new TypeError(`The adam rule cannot run optimizer ${spec.kind}`);
     const { lr, beta1, beta2, eps } = spec;

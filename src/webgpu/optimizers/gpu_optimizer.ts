@@ -56,6 +56,12 @@ export interface GpuOptimizer {
    * the point and check each candidate.
    */
   readonly guarded: boolean;
+  /**
+   * The largest |∂ⱼL| its float32 arithmetic takes (default: any finite):
+   * adaptive rules square the gradient, which overflows above 1.8·10¹⁹. A
+   * larger entry ends the run as diverged, as a non-finite one does.
+   */
+  readonly gradientLimit?: number;
   /** A run's hyperparameters. */
   hyper(spec: OptimizerSpec): GpuHyper;
   /** Initial values of its slots from w₀ (all other slots start at 0). */

@@ -2,6 +2,7 @@ import type { Tensor } from "../../math/tensor.ts";
 import type { OptimizerSpec } from "../../spec/run_spec.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { columnLoops } from "./_loops.ts";
+import { SQUARE_LIMIT } from "./_square_limit.ts";
 import wgsl from "./rmsprop.wgsl" with { type: "text" };
 
 /**
@@ -24,6 +25,7 @@ export const rmspropOptimizer: GpuOptimizer = {
   wgsl,
   slots: 5,
   guarded: false,
+  gradientLimit: SQUARE_LIMIT,
   hyper(spec: OptimizerSpec) {
     if (spec.kind !== "rmsprop") throw new TypeError(`The rmsprop rule cannot run optimizer ${spec.kind}`);
     return {
