@@ -3,11 +3,10 @@ import type { GpuContext } from "./device.ts";
 import { type BatchPlan, planBatch } from "./_plan.ts";
 import { batchPipelines, type EntryPoint } from "./_batch_pipelines.ts";
 import { createBatchResources, INFO_BYTES } from "./_batch_resources.ts";
-import { HYPER_WORDS } from "./_bind_runs.ts";
 import { createBatchStream } from "./_batch_stream.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
-import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
+import { bindRuns, type BoundRuns, HYPER_WORDS } from "./_bind_runs.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
 import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
@@ -137,7 +136,7 @@ export async function createGpuBatch(
   bound.kernel.data.forEach((d, i) => device.queue.writeBuffer(res.data[i]!, 0, d));
   device.queue.writeBuffer(ctl[0]!, 0, new Uint32Array([plan.stepsPerDispatch, 0, 0, 0]));
   device.queue.writeBuffer(ctl[2]!, 0, new Uint32Array([0, 1, 0, 0]));
-  // Multi-workgroup path: ctl[1] (0 steps) makes multi_update only check a guarded rule's last step.
+  // Multi-workgroup path: ctl[1] (0 steps) makes multi_update only check a guarded rule's last step of a submission.
   if (plan.path === "multi") device.queue.writeBuffer(ctl[1]!, 0, new Uint32Array([0, 0, 0, 0]));
 
   let step = 0;
