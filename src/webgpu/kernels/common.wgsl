@@ -1,7 +1,7 @@
-// Shared by every biasflow compute kernel (prepended to the driver and the
-// problem kernel): the driver's bindings and records, the overrides every
-// kernel sees, and float32 helpers (finiteness, exp and log1p to a few ulp,
-// workgroup reductions, the optimizer's update arithmetic).
+// Shared by every biasflow compute kernel (prepended to the driver, the
+// update stage and rule, and the problem kernel): the driver's bindings and
+// records, the overrides every kernel sees, and float32 helpers (finiteness,
+// exp and log1p to a few ulp, workgroup reductions, Kahan-compensated sums).
 //
 // Bindings 0–5 belong to the driver; a problem kernel's data starts at 8.
 

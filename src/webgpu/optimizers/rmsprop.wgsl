@@ -14,7 +14,6 @@ fn opt_update(lid: u32, run: u32, h: Hyper, step: u32, aux: u32) -> u32 {
   let a = h.c0;
   for (var j = lid; j < P; j += WG) {
     let g = grad(run, j);
-    var avg: f32;
     if (h.variant == 1u) {
       let delta = (g - slot_get(run, SLOT_OPT + 2u, j)) + slot_get(run, SLOT_OPT + 3u, j);
       comp_lerp(run, SLOT_OPT + 2u, j, g, a);
@@ -22,7 +21,7 @@ fn opt_update(lid: u32, run: u32, h: Hyper, step: u32, aux: u32) -> u32 {
     } else {
       comp_lerp(run, SLOT_OPT, j, g * g, a);
     }
-    avg = sqrt(comp_get(run, SLOT_OPT, j)) + h.c1;
+    let avg = sqrt(comp_get(run, SLOT_OPT, j)) + h.c1;
     var u = 0.0;
     if (avg > 0.0) { u = g / avg; }
     if (h.momentum != 0.0) {
