@@ -5,7 +5,7 @@
 # Writes under $OUT (default gpu-check-out/), six files at most:
 #   env.txt            GPU, driver and WebGPU adapter
 #   webgpu_tests.log   the WebGPU tests (parity with float64, sweeps, device loss, loop caps)
-#   parity.json        1 − cos and relative norm error reached per problem × optimizer, 1e4 and 2e5 steps
+#   parity.json        1 − cos and relative norm error reached per problem × optimizer, 1e4 and 2e5 steps (multi: 1e4)
 #   bench_gpu.json     deno task bench:gpu (CPU engine, per-step dispatch, fused, sweep of 128)
 #   bench_gpu.log      its table
 #   torch.jsonl        PyTorch eager and CUDA-graph baselines on the same workload
@@ -28,7 +28,7 @@ BIASFLOW_SKIP_BROWSER=1 timeout 150 deno test -A tests/webgpu/ tests/engine/crea
 grep -E "^(ok|FAILED) \|" "$OUT/webgpu_tests.log" || tail -20 "$OUT/webgpu_tests.log"
 
 echo "== parity with float64"
-timeout 180 deno run -A bench/webgpu_parity.ts --out "$OUT/parity.json" | tail -1 || status=1
+timeout 180 deno run -A bench/webgpu_parity.ts --multi 10000 --out "$OUT/parity.json" | tail -1 || status=1
 
 echo "== bench:gpu"
 timeout 150 deno task bench:gpu --out "$OUT/bench_gpu.json" 2>&1 | tee "$OUT/bench_gpu.log" || status=1

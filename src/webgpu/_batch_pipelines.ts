@@ -2,9 +2,12 @@ import type { GpuContext } from "./device.ts";
 import type { BatchPlan } from "./_plan.ts";
 import { cachedModule, cachedPipeline } from "./_pipeline_cache.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
+import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
+import { momentumOptimizer } from "./optimizers/momentum.ts";
 import common from "./kernels/common.wgsl" with { type: "text" };
 import fused from "./kernels/fused.wgsl" with { type: "text" };
 import multi from "./kernels/multi.wgsl" with { type: "text" };
+import update from "./optimizers/update.wgsl" with { type: "text" };
 
 /** The entry points of the two drivers. */
 export type EntryPoint =
@@ -21,9 +24,17 @@ export const ENTRY_POINTS: Readonly<Record<"fused" | "multi", readonly EntryPoin
   multi: ["multi_min", "multi_partial", "multi_update", "multi_report"],
 };
 
-/** The WGSL module of a kernel on a driver: common.wgsl, the driver, then the problem kernel. */
-export function composeModule(kernel: ProblemKernel, path: "fused" | "multi"): string {
-  return [common, path === "fused" ? fused : multi, kernel.wgsl].join("\n");
+/**
+ * The WGSL module of a kernel and an update rule on a driver: common.wgsl,
+ * the driver, the update stage (optimizers/update.wgsl), the rule (default:
+ * gd's momentum), then the problem kernel.
+ */
+export function composeModule(
+  kernel: ProblemKernel,
+  path: "fused" | "multi",
+  optimizer: GpuOptimizer = momentumOptimizer,
+): string {
+  return [common, path === "fused" ? fused : multi, update, optimizer.wgsl, kernel.wgsl].join("\n");
 }
 
 const layouts = new WeakMap<GPUDevice, Map<number, GPUBindGroupLayout>>();
@@ -63,6 +74,7 @@ export function driverBindGroupLayout(device: GPUDevice, dataCount: number): GPU
 /** What one batch's pipelines are specialized on. */
 export interface PipelineSpec {
   readonly kernel: ProblemKernel;
+  readonly optimizer: GpuOptimizer;
   readonly plan: BatchPlan;
   readonly dataCount: number;
   readonly constants: Readonly<Record<string, number>>;
@@ -79,9 +91,9 @@ export async function batchPipelines(
   spec: PipelineSpec,
 ): Promise<Map<EntryPoint, GPUComputePipeline>> {
   const { device } = gpu;
-  const { kernel, plan } = spec;
-  const label = `biasflow ${kernel.kind} ${plan.path}`;
-  const code = composeModule(kernel, plan.path);
+  const { kernel, plan, optimizer } = spec;
+  const label = `biasflow ${kernel.kind} ${optimizer.kinds[0]} ${plan.path}`;
+  const code = composeModule(kernel, plan.path, optimizer);
   const module = await cachedModule(device, label, code);
   const layout = device.createPipelineLayout({
     label: `${label} layout`,

@@ -3,8 +3,8 @@ import { driverBindGroupLayout } from "./_batch_pipelines.ts";
 import { scoped } from "./_guard.ts";
 
 /** Bytes of one run's `RunInfo` and `Hyper` records (see common.wgsl). */
-export const INFO_BYTES = 32;
-export const HYPER_BYTES = 32;
+export const INFO_BYTES = 48;
+export const HYPER_BYTES = 64;
 
 /** The GPU buffers and bind groups of a batch. */
 export interface BatchResources {
@@ -25,6 +25,8 @@ export interface BatchResources {
 export interface BatchSizes {
   readonly runs: number;
   readonly params: number;
+  /** State slots per parameter (`SLOTS`). */
+  readonly slots: number;
   readonly partials: number;
   readonly rows: number;
   readonly data: readonly number[];
@@ -42,9 +44,9 @@ export async function createBatchResources(
 ): Promise<BatchResources> {
   const { device } = gpu;
   const limit = device.limits.maxStorageBufferBindingSize;
-  const { runs: k, params: p } = sizes;
+  const { runs: k, params: p, slots } = sizes;
   const wanted: [string, number][] = [
-    ["state", k * 4 * p * 4],
+    ["state", k * slots * p * 4],
     ["partials", sizes.partials],
     ["rows", sizes.rows],
     ...sizes.data.map((b, i): [string, number] => [`data ${i}`, b]),
@@ -70,7 +72,7 @@ export async function createBatchResources(
         made.push(b);
         return b;
       };
-      const state = buffer("state", k * 4 * p * 4, S | DST | SRC);
+      const state = buffer("state", k * slots * p * 4, S | DST | SRC);
       const info = buffer("info", k * INFO_BYTES, S | DST | SRC);
       const hyper = buffer("hyper", k * HYPER_BYTES, S | DST);
       const partials = buffer("partials", sizes.partials, S);

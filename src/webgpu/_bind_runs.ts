@@ -2,6 +2,11 @@ import type { CompiledRun } from "../engine/compile_run.ts";
 import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
 import type { BoundProblemKernel, ProblemKernel } from "./kernels/problem_kernel.ts";
 import { webGpuUnsupported } from "./webgpu_unsupported.ts";
+import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
+import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
+
+/** Words of one run's `Hyper` record (see common.wgsl). */
+export const HYPER_WORDS = 16;
 
 /** SGD row indices uploaded per chunk of steps, all runs together. */
 const ROWS_PER_CHUNK = 2 ** 22;
@@ -10,6 +15,8 @@ const ROWS_PER_CHUNK = 2 ** 22;
 export interface BoundRuns {
   readonly problemKernel: ProblemKernel;
   readonly kernel: BoundProblemKernel;
+  /** The update rule. */
+  readonly optimizer: GpuOptimizer;
   /** Normalized GD: steps follow ∇log L. */
   readonly normalized: boolean;
   /** SGD: steps use rows uploaded per chunk. */
@@ -18,7 +25,7 @@ export interface BoundRuns {
   readonly rowsPerStep: number;
   /** SGD: room for row indices per run in the rows buffer. */
   readonly rowsPerRun: number;
-  /** The `Hyper` records (8 words per run; lr and momentum as float32 bits). */
+  /** The `Hyper` records ({@link HYPER_WORDS} words per run; floats as float32 bits). */
   readonly hyper: Uint32Array<ArrayBuffer>;
 }
 
@@ -31,10 +38,11 @@ export interface BoundRuns {
 export function bindRuns(
   runs: readonly CompiledRun[],
   kernels: Readonly<Record<string, ProblemKernel>> = PROBLEM_KERNELS,
+  optimizers: Readonly<Record<string, GpuOptimizer>> = GPU_OPTIMIZERS,
 ): BoundRuns {
   const first = runs[0];
   if (first === undefined) throw new RangeError("Cannot make a WebGPU batch of no runs");
-  const why = webGpuUnsupported(first, kernels);
+  const why = webGpuUnsupported(first, kernels, optimizers);
   if (why !== null) throw new RangeError(why);
   const problemKernel = kernels[first.problem.kind]!;
   const kernel = problemKernel.bind(first.problem);
@@ -52,29 +60,37 @@ export function bindRuns(
     }
   });
   const n = kernel.rows;
-  const hyper = new Uint32Array(runs.length * 8);
+  const rule = optimizers[optimizer]!;
+  const W = HYPER_WORDS;
+  const hyper = new Uint32Array(runs.length * W);
   const f32 = new Float32Array(hyper.buffer);
   let rowsPerStep = n;
   runs.forEach((run, i) => {
     const o = run.spec.optimizer;
-    f32[i * 8] = o.lr;
-    if (o.kind === "gd" || o.kind === "sgd") {
-      f32[i * 8 + 1] = o.momentum;
-      hyper[i * 8 + 2] = o.nesterov ? 1 : 0;
+    const h = rule.hyper(o);
+    const constants = h.constants ?? [];
+    if (constants.length > 7) {
+      throw new RangeError(`The ${optimizer} rule has ${constants.length} constants; at most 7 fit`);
     }
+    f32[i * W] = h.lr;
+    f32[i * W + 1] = h.momentum ?? 0;
+    hyper[i * W + 2] = h.nesterov ? 1 : 0;
+    hyper[i * W + 8] = h.variant ?? 0;
+    constants.forEach((c, k) => f32[i * W + 9 + k] = c);
     if (o.kind === "sgd") {
       const batch = Math.min(o.batch, n);
       if (i === 0) rowsPerStep = batch;
       rowsPerStep = Math.max(rowsPerStep, batch);
-      hyper[i * 8 + 3] = batch;
-      hyper[i * 8 + 4] = Math.ceil(n / batch);
+      hyper[i * W + 3] = batch;
+      hyper[i * W + 4] = Math.ceil(n / batch);
     }
   });
   const rowsPerRun = optimizer === "sgd" ? Math.max(rowsPerStep, Math.floor(ROWS_PER_CHUNK / runs.length)) : 0;
-  runs.forEach((_, i) => hyper[i * 8 + 7] = i * rowsPerRun);
+  runs.forEach((_, i) => hyper[i * W + 7] = i * rowsPerRun);
   return {
     problemKernel,
     kernel,
+    optimizer: rule,
     normalized: optimizer === "normalized-gd",
     batched: optimizer === "sgd",
     rowsPerStep,

@@ -6,8 +6,10 @@ import { createBatchResources, INFO_BYTES } from "./_batch_resources.ts";
 import { createBatchStream } from "./_batch_stream.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
-import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
+import { bindRuns, type BoundRuns, HYPER_WORDS } from "./_bind_runs.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
+import type { Tensor } from "../math/tensor.ts";
+import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
 
 /** Options of the WebGPU engines. */
 export interface WebGpuEngineOptions {
@@ -19,6 +21,8 @@ export interface WebGpuEngineOptions {
   stepsPerDispatch?: number;
   /** Kernels by problem kind (default: the built-in ones). */
   kernels?: Readonly<Record<string, ProblemKernel>>;
+  /** Update rules by optimizer kind (default: the built-in ones). */
+  optimizers?: Readonly<Record<string, GpuOptimizer>>;
 }
 
 /** One run's state as read back. */
@@ -27,7 +31,8 @@ export interface GpuRunRead {
   readonly gradNorm: number;
   /** w = hi − c, the compensated parameters, in float64. */
   readonly params: Float64Array;
-  readonly momentum: Float64Array;
+  /** The optimizer's state, named as the CPU optimizer's `state()` names it. */
+  readonly state: Record<string, Tensor>;
   readonly underflow: number;
 }
 
@@ -48,6 +53,9 @@ export interface GpuBatch {
   dispose(): void;
 }
 
+/** Words of one run's `RunInfo` record. */
+const INFO_WORDS = INFO_BYTES / 4;
+
 /** Dispatches encoded per submission. */
 const DISPATCHES_PER_SUBMIT = 256;
 
@@ -59,9 +67,13 @@ export async function createGpuBatch(
 ): Promise<GpuBatch> {
   throwIfFailed(gpu);
   const { device } = gpu;
-  const bound: BoundRuns = bindRuns(runs, options.kernels);
+  const bound: BoundRuns = bindRuns(runs, options.kernels, options.optimizers);
   const k = runs.length, p = bound.kernel.params, n = bound.kernel.rows;
   const shifted = bound.normalized && bound.problemKernel.logGradient;
+  const rule = bound.optimizer;
+  // Parameters, compensation, gradient, the rule's slots, and a guarded rule's saved point.
+  const slots = 3 + rule.slots + (rule.guarded ? 2 + rule.slots : 0);
+  const saveLoops = (wg: number) => rule.guarded ? (Math.ceil(p / wg) + 1) * (3 + rule.slots) : 0;
   const plan = planBatch({
     bound: bound.kernel,
     rowsPerStep: bound.rowsPerStep,
@@ -69,6 +81,7 @@ export async function createGpuBatch(
     maxWorkgroupBytes: device.limits.maxComputeWorkgroupStorageSize,
     maxBindingBytes: device.limits.maxStorageBufferBindingSize,
     runs: k,
+    update: { slots, guarded: rule.guarded, loops: (params, wg) => rule.updateLoops(params, wg) + saveLoops(wg) },
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
   });
@@ -80,12 +93,23 @@ export async function createGpuBatch(
     BATCHED: bound.batched ? 1 : 0,
     MEAN: bound.kernel.mean ? 1 : 0,
     SHIFTED: shifted ? 1 : 0,
+    OPT_SLOTS: rule.slots,
+    GUARDED: rule.guarded ? 1 : 0,
+    SLOTS: slots,
+    SP: slots * p,
+    ...(rule.gradientLimit === undefined ? {} : { GRAD_MAX: rule.gradientLimit }),
     ...(plan.path === "multi" ? { B: plan.blocks } : {}),
     ...plan.kernel.constants,
   };
   const pipelines = await guard(
     gpu,
-    batchPipelines(gpu, { kernel: bound.problemKernel, plan, dataCount: bound.kernel.data.length, constants }),
+    batchPipelines(gpu, {
+      kernel: bound.problemKernel,
+      optimizer: rule,
+      plan,
+      dataCount: bound.kernel.data.length,
+      constants,
+    }),
   );
 
   const label = `biasflow ${bound.problemKernel.kind} ×${k}`;
@@ -99,17 +123,21 @@ export async function createGpuBatch(
   const res = await createBatchResources(gpu, label, {
     runs: k,
     params: p,
+    slots,
     partials: plan.path === "multi" ? k * plan.blocks * (p + 2) * 4 : 16,
     rows: k * rowsPerRun * 4,
     data: bound.kernel.data.map((d) => d.byteLength),
   });
   const { state, info, hyper, rows, ctl, groups } = res;
-  const staging = createStaging(gpu, label, k * INFO_BYTES + k * 4 * p * 4);
-  device.queue.writeBuffer(state, 0, initialState(runs, p));
+  const stateBytes = k * slots * p * 4;
+  const staging = createStaging(gpu, label, k * INFO_BYTES + stateBytes);
+  device.queue.writeBuffer(state, 0, initialState(runs, p, slots, rule));
   device.queue.writeBuffer(hyper, 0, bound.hyper);
   bound.kernel.data.forEach((d, i) => device.queue.writeBuffer(res.data[i]!, 0, d));
   device.queue.writeBuffer(ctl[0]!, 0, new Uint32Array([plan.stepsPerDispatch, 0, 0, 0]));
   device.queue.writeBuffer(ctl[2]!, 0, new Uint32Array([0, 1, 0, 0]));
+  // Multi-workgroup path: ctl[1] (0 steps) makes multi_update only check a guarded rule's last step of a submission.
+  if (plan.path === "multi") device.queue.writeBuffer(ctl[1]!, 0, new Uint32Array([0, 0, 0, 0]));
 
   let step = 0;
   const diverged: (number | null)[] = runs.map(() => null);
@@ -129,8 +157,8 @@ export async function createGpuBatch(
     const alive = live();
     streams.forEach((stream, i) => {
       if (!alive[i]) return;
-      h[i * 8 + 5] = stream.epochStep;
-      h[i * 8 + 6] = step >>> 0;
+      h[i * HYPER_WORDS + 5] = stream.epochStep;
+      h[i * HYPER_WORDS + 6] = step >>> 0;
       device.queue.writeBuffer(rows, i * rowsPerRun * 4, stream.take(steps));
     });
     device.queue.writeBuffer(hyper, 0, h);
@@ -148,6 +176,10 @@ export async function createGpuBatch(
         dispatch(pass, "multi_partial", groups[0]!, plan.blocks, k);
         dispatch(pass, "multi_update", groups[0]!, k);
       }
+      if (rule.guarded) {
+        dispatch(pass, "multi_partial", groups[0]!, plan.blocks, k);
+        dispatch(pass, "multi_update", groups[1]!, k);
+      }
     }
     pass.end();
   }
@@ -155,7 +187,7 @@ export async function createGpuBatch(
   const perSubmit = Math.max(
     1,
     Math.min(
-      plan.path === "fused" ? plan.stepsPerDispatch * DISPATCHES_PER_SUBMIT : Math.floor(DISPATCHES_PER_SUBMIT / 3),
+      plan.path === "fused" ? plan.stepsPerDispatch * DISPATCHES_PER_SUBMIT : Math.floor(DISPATCHES_PER_SUBMIT / 3) - 1,
       bound.batched ? Math.floor(rowsPerRun / bound.rowsPerStep) : Infinity,
     ),
   );
@@ -188,7 +220,7 @@ export async function createGpuBatch(
     const alive = live();
     runs.forEach((_, i) => {
       if (!alive[i]) return;
-      const gpuStep = u32[i * 8]!, frozen = u32[i * 8 + 1]!;
+      const gpuStep = u32[i * INFO_WORDS]!, frozen = u32[i * INFO_WORDS + 1]!;
       const taken = (gpuStep - (before >>> 0)) >>> 0;
       if (frozen === 1) {
         diverged[i] = before + taken;
@@ -204,7 +236,6 @@ export async function createGpuBatch(
     if (disposed) throw new Error("Cannot read a disposed WebGPU engine");
     throwIfFailed(gpu);
     const out = await guard(gpu, staging.acquire());
-    const stateBytes = k * 4 * p * 4;
     const check = scoped(gpu, `${label} report`, () => {
       const encoder = device.createCommandEncoder({ label: `${label} report` });
       const pass = encoder.beginComputePass({ label: `${label} report` });
@@ -220,22 +251,30 @@ export async function createGpuBatch(
       device.queue.submit([encoder.finish()]);
     });
     const [bytes] = await Promise.all([staging.map(out, k * INFO_BYTES + stateBytes), guard(gpu, check)]);
-    const u32 = new Uint32Array(bytes, 0, k * 8), f32 = new Float32Array(bytes, 0, k * 8);
-    const st = new Float32Array(bytes, k * INFO_BYTES, k * 4 * p);
-    return runs.map((_, i) => {
-      const base = i * 4 * p;
-      const params = new Float64Array(p), momentum = new Float64Array(p);
-      for (let j = 0; j < p; j++) {
-        params[j] = st[base + j]! - st[base + p + j]!;
-        momentum[j] = st[base + 2 * p + j]!;
-      }
-      const gmax = f32[i * 8 + 5]!, gssq = f32[i * 8 + 6]!;
+    const u32 = new Uint32Array(bytes, 0, k * INFO_WORDS), f32 = new Float32Array(bytes, 0, k * INFO_WORDS);
+    const st = new Float32Array(bytes, k * INFO_BYTES, k * slots * p);
+    return runs.map((run, i) => {
+      const base = i * slots * p;
+      const slot = (s: number) => st.subarray(base + s * p, base + (s + 1) * p);
+      const params = new Float64Array(p);
+      const hi = slot(0), c = slot(1);
+      for (let j = 0; j < p; j++) params[j] = hi[j]! - c[j]!;
+      const own: GpuSlots = {
+        params: p,
+        slot: (s) => slot(3 + s),
+        compensated(s) {
+          const head = slot(3 + s), comp = slot(4 + s), out = new Float64Array(p);
+          for (let j = 0; j < p; j++) out[j] = head[j]! - comp[j]!;
+          return out;
+        },
+      };
+      const gmax = f32[i * INFO_WORDS + 5]!, gssq = f32[i * INFO_WORDS + 6]!;
       return {
-        loss: f32[i * 8 + 4]!,
+        loss: f32[i * INFO_WORDS + 4]!,
         gradNorm: gmax === 0 ? 0 : gmax * Math.sqrt(gssq),
         params,
-        momentum,
-        underflow: u32[i * 8 + 2]!,
+        state: rule.read(run.spec.optimizer, own, diverged[i] ?? step),
+        underflow: u32[i * INFO_WORDS + 2]!,
       };
     });
   }
@@ -262,14 +301,33 @@ export async function createGpuBatch(
 }
 
 // Per run: w rounded to float32, its compensation c = hi − w (so that hi − c
-// is w to float32² precision), zero momentum and scratch.
-function initialState(runs: readonly CompiledRun[], p: number): Float32Array<ArrayBuffer> {
-  const out = new Float32Array(runs.length * 4 * p);
+// is w to float32² precision), the rule's initial slots (compensated pairs
+// split the same way), zeros elsewhere; a guarded rule's saved point is a copy.
+function initialState(
+  runs: readonly CompiledRun[],
+  p: number,
+  slots: number,
+  rule: GpuOptimizer,
+): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(runs.length * slots * p);
   runs.forEach((run, i) => {
-    for (let j = 0; j < p; j++) {
-      const w = run.init[j]!, hi = Math.fround(w);
-      out[i * 4 * p + j] = hi;
-      out[i * 4 * p + p + j] = hi - w;
+    const base = i * slots * p;
+    const split = (slot: number, values: ArrayLike<number>, compensated: boolean) => {
+      for (let j = 0; j < p; j++) {
+        const v = values[j]!, hi = Math.fround(v);
+        out[base + slot * p + j] = hi;
+        if (compensated) out[base + (slot + 1) * p + j] = hi - v;
+      }
+    };
+    split(0, run.init, true);
+    for (const init of rule.init?.(run.spec.optimizer, run.init) ?? []) {
+      split(3 + init.slot, init.values, init.compensated);
+    }
+    if (rule.guarded) {
+      const saved = [0, 1, ...Array.from({ length: rule.slots }, (_, s) => 3 + s)];
+      saved.forEach((from, s) =>
+        out.copyWithin(base + (3 + rule.slots + s) * p, base + from * p, base + (from + 1) * p)
+      );
     }
   });
   return out;

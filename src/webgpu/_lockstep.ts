@@ -110,7 +110,7 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
         const at = batch.divergedAt(i);
         return at === null ? null : {
           step: at,
-          message: `The float32 gradient is not finite at step ${at} (loss overflow); try a smaller step size`,
+          message: `The float32 loss or gradient is not finite at step ${at} (overflow); try a smaller step size`,
         };
       },
       advance(k: number): Promise<void> {
@@ -126,16 +126,11 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
         if (disposed) throw new Error("Cannot read a disposed engine");
         const r = (await readAll())[i]!;
         const { problem } = run;
-        const o = run.spec.optimizer;
-        const momentum = (o.kind === "gd" || o.kind === "sgd") && o.momentum > 0;
         return {
           step: batch.stepOf(i),
           loss: r.loss,
           gradNorm: r.gradNorm,
-          params: {
-            ...problem.params(r.params),
-            ...(momentum ? { momentum: { shape: [r.momentum.length], data: r.momentum } } : {}),
-          },
+          params: { ...problem.params(r.params), ...r.state },
           predictor: problem.predictor(r.params),
           gradUnderflow: r.underflow,
         };

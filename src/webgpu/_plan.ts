@@ -13,6 +13,23 @@ export const FUSED_WORK_MAX = 2 ** 18;
 /** Most partial sums per run of the multi-workgroup path. */
 export const MAX_BLOCKS = 1024;
 
+/** The update rule's share of a batch's costs (`optimizers/`). */
+export interface PlanUpdate {
+  /** State slots per parameter, all together (`SLOTS`: parameters, compensation, gradient, the rule's, saved point). */
+  readonly slots: number;
+  /** Loop iterations of one step's update (the rule's `opt_update`, and saving the point of a guarded rule). */
+  loops(params: number, wg: number): number;
+  /** A guarded rule: each fused dispatch first checks the current point (one more pass over all rows). */
+  readonly guarded: boolean;
+}
+
+/** gd, sgd and normalized gd: 4 slots (parameters, compensation, gradient, momentum), one pass over the parameters. */
+export const MOMENTUM_UPDATE: PlanUpdate = {
+  slots: 4,
+  loops: (params, wg) => Math.ceil(params / wg) + 1,
+  guarded: false,
+};
+
 /** How a batch runs: fused (one workgroup per run, many steps per dispatch) or multi-workgroup (one pass per step). */
 export interface BatchPlan {
   readonly path: "fused" | "multi";
@@ -43,6 +60,8 @@ export interface PlanInput {
   readonly path?: "auto" | "fused" | "multi";
   /** At most this many steps per fused dispatch (1: one dispatch per step). */
   readonly stepsPerDispatch?: number;
+  /** The update rule (default {@link MOMENTUM_UPDATE}). */
+  readonly update?: PlanUpdate;
 }
 
 /**
@@ -68,15 +87,19 @@ export function planBatch(input: PlanInput): BatchPlan {
 function planFused(input: PlanInput): BatchPlan | string {
   const { bound, rowsPerStep: m } = input;
   const p = bound.params;
+  const update = input.update ?? MOMENTUM_UPDATE;
   const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
   const kernel = bound.layout(wg);
-  const bytes = 4 * (4 * p + wg) + 64 + kernel.workgroupBytes;
+  const bytes = 4 * (update.slots * p + 2 * wg) + 64 + kernel.workgroupBytes;
   if (bytes > input.maxWorkgroupBytes) {
     return `it needs ${bytes} bytes of workgroup memory but the device allows ${input.maxWorkgroupBytes}`;
   }
   const cols = Math.ceil(p / wg), log = Math.log2(wg);
-  const perStep = 8 + (input.minMarginPass ? kernel.minMarginLoops(m) : 0) + kernel.blockLoops(m) + 4 * cols + 4 * log;
-  const fixed = 16 + 2 * cols;
+  const perStep = 8 + (input.minMarginPass ? kernel.minMarginLoops(m) : 0) + kernel.blockLoops(m) + 4 * cols +
+    4 * log + update.loops(p, wg);
+  // Loading and storing the state; a guarded rule's first check and its restore.
+  const fixed = 16 + 2 * Math.ceil((update.slots * p) / wg) +
+    (update.guarded ? kernel.blockLoops(bound.rows) + 4 * cols + 4 * log + update.loops(p, wg) : 0);
   const report = 16 + kernel.blockLoops(bound.rows) + 4 * cols + 4 * log;
   if (report > LOOP_BUDGET) return `one pass over its ${bound.rows} rows exceeds a workgroup's loop budget`;
   let steps = Math.floor((LOOP_BUDGET - fixed) / perStep);
@@ -87,6 +110,7 @@ function planFused(input: PlanInput): BatchPlan | string {
 
 function planMulti(input: PlanInput): BatchPlan {
   const { bound } = input;
+  const update = input.update ?? MOMENTUM_UPDATE;
   const p = bound.params, n = bound.rows;
   const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(p, 1))), 32, 256);
   const kernel = bound.layout(wg);
@@ -94,13 +118,14 @@ function planMulti(input: PlanInput): BatchPlan {
   const partial = (b: number) =>
     16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +
     (input.minMarginPass ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
-  const update = (b: number) => 16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log;
+  const updateLoops = (b: number) =>
+    16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log + 2 * update.loops(p, wg);
   const memoryBlocks = Math.floor(input.maxBindingBytes / (input.runs * (p + 2) * 4));
   let blocks = clamp(Math.ceil(n / kernel.rowsPerChunk), 1, Math.min(MAX_BLOCKS, memoryBlocks));
   while (partial(blocks) > LOOP_BUDGET && blocks < Math.min(65_535, memoryBlocks)) {
     blocks = Math.min(65_535, memoryBlocks, blocks * 2);
   }
-  if (blocks < 1 || partial(blocks) > LOOP_BUDGET || update(blocks) > LOOP_BUDGET) {
+  if (blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET) {
     throw new RangeError(
       `Cannot run ${input.runs} run(s) of a problem of ${n} rows and ${p} parameters on WebGPU: ` +
         `a step does not fit the loop budget and the device's ${input.maxBindingBytes}-byte buffer bindings`,

@@ -8,8 +8,8 @@
  * - {@link createWebGpuEngine}: one run; {@link createWebGpuEngines}: K runs
  *   of one problem as K workgroups of one dispatch, each with its own engine.
  * - Kernels are `.wgsl` files beside their TypeScript hosts: a problem kind is
- *   a {@link ProblemKernel} in `kernels/` (see `src/webgpu/README.md` for how
- *   to add one).
+ *   a {@link ProblemKernel} in `kernels/`, an optimizer a {@link GpuOptimizer}
+ *   in `optimizers/` (see `src/webgpu/README.md` for how to add either).
  *
  * @example Usage
  * ```ts ignore
@@ -38,3 +38,5 @@ export * from "./kernels/problem_kernel.ts";
 export * from "./kernels/problem_kernels.ts";
 export * from "./kernels/linear_classification.ts";
 export * from "./kernels/least_squares.ts";
+export * from "./optimizers/gpu_optimizer.ts";
+export * from "./optimizers/gpu_optimizers.ts";

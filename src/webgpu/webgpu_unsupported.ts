@@ -1,9 +1,11 @@
 import type { CompiledRun } from "../engine/compile_run.ts";
 import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
+import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
+import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
 
-/** The optimizers the WebGPU drivers implement. */
-export const WEBGPU_OPTIMIZERS: readonly string[] = ["gd", "normalized-gd", "sgd"];
+/** The optimizers the WebGPU drivers implement (every kind of `GPU_OPTIMIZERS`). */
+export const WEBGPU_OPTIMIZERS: readonly string[] = Object.keys(GPU_OPTIMIZERS);
 
 /**
  * Why a run cannot run on WebGPU (its problem kind has no kernel, or its
@@ -11,6 +13,7 @@ export const WEBGPU_OPTIMIZERS: readonly string[] = ["gd", "normalized-gd", "sgd
  *
  * @param run A compiled run.
  * @param kernels Kernels by problem kind (default: the built-in ones).
+ * @param optimizers Update rules by optimizer kind (default: the built-in ones).
  * @returns A sentence for the user, or null.
  *
  * @example Usage
@@ -29,11 +32,12 @@ export const WEBGPU_OPTIMIZERS: readonly string[] = ["gd", "normalized-gd", "sgd
 export function webGpuUnsupported(
   run: CompiledRun,
   kernels: Readonly<Record<string, ProblemKernel>> = PROBLEM_KERNELS,
+  optimizers: Readonly<Record<string, GpuOptimizer>> = GPU_OPTIMIZERS,
 ): string | null {
   if (kernels[run.problem.kind] === undefined) {
     return `The WebGPU engine has no kernel for problem kind ${run.problem.kind}`;
   }
-  if (!WEBGPU_OPTIMIZERS.includes(run.spec.optimizer.kind)) {
+  if (optimizers[run.spec.optimizer.kind] === undefined) {
     return `The WebGPU engine does not implement optimizer ${run.spec.optimizer.kind}`;
   }
   return null;

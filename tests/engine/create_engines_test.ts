@@ -57,3 +57,18 @@ Deno.test("createEngine() refuses backend webgpu for a problem WebGPU has no ker
   const [engine] = await createEngines([{ ...other, spec: { ...other.spec, backend: "auto" } }]);
   assert.equal(engine!.backend, "cpu");
 });
+
+Deno.test({
+  name: "createEngines() runs adaptive and guarded optimizers on WebGPU under backend webgpu",
+  ignore: noGpu,
+  async fn() {
+    const optimizers = [{ kind: "adam" }, { kind: "mirror", p: 1.5 }];
+    const runs = optimizers.map((optimizer) => compileRun({ ...spec("webgpu"), optimizer }));
+    const engines = await createEngines(runs, { warn: () => {} });
+    assert.deepEqual(engines.map((e) => e.backend), optimizers.map(() => "webgpu"));
+    await Promise.all(engines.map((e) => e.advance(10)));
+    assert.deepEqual(engines.map((e) => e.step), optimizers.map(() => 10));
+    for (const e of engines) e.dispose();
+    (await sharedGpu()).device.destroy();
+  },
+});

@@ -67,3 +67,22 @@ Deno.test("planBatch() honours a forced path and a cap on steps per dispatch", (
     /Cannot run the fused WebGPU path: it needs \d+ bytes of workgroup memory but the device allows 16384/,
   );
 });
+
+Deno.test("planBatch() counts an update rule's state slots and loops, and a guarded rule's extra pass", () => {
+  const b = bound(256, 8);
+  const momentum = planBatch({ bound: b, rowsPerStep: 256, minMarginPass: false, ...LIMITS });
+  const mirror = { slots: 9, guarded: true, loops: (p: number, wg: number) => 40 * (Math.ceil(p / wg) + 1) };
+  const guarded = planBatch({ bound: b, rowsPerStep: 256, minMarginPass: false, update: mirror, ...LIMITS });
+  assert.equal(guarded.path, "fused");
+  assert.ok(guarded.stepsPerDispatch < momentum.stepsPerDispatch);
+  // Each step's pass and update, and the dispatch's first check of its point.
+  const perStep = guarded.kernel.blockLoops(256) + mirror.loops(8, guarded.wg);
+  assert.ok((guarded.stepsPerDispatch + 1) * perStep < LOOP_BUDGET);
+  // 9 slots of 300 parameters no longer fit 16 KiB of workgroup memory: auto goes multi-workgroup.
+  const wide = bound(16, 300);
+  assert.equal(planBatch({ bound: wide, rowsPerStep: 16, minMarginPass: false, ...LIMITS }).path, "fused");
+  assert.equal(
+    planBatch({ bound: wide, rowsPerStep: 16, minMarginPass: false, update: mirror, ...LIMITS }).path,
+    "multi",
+  );
+});

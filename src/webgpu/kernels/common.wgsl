@@ -1,7 +1,7 @@
-// Shared by every biasflow compute kernel (prepended to the driver and the
-// problem kernel): the driver's bindings and records, the overrides every
-// kernel sees, and float32 helpers (finiteness, exp and log1p to a few ulp,
-// workgroup reductions, the optimizer's update arithmetic).
+// Shared by every biasflow compute kernel (prepended to the driver, the
+// update stage and rule, and the problem kernel): the driver's bindings and
+// records, the overrides every kernel sees, and float32 helpers (finiteness,
+// exp and log1p to a few ulp, workgroup reductions, Kahan-compensated sums).
 //
 // Bindings 0–5 belong to the driver; a problem kernel's data starts at 8.
 
@@ -12,19 +12,24 @@ struct Ctl {
   pad: u32,
 }
 
-// One run's status, read back at every advance (32 bytes).
+// One run's status, read back at every advance (48 bytes).
 struct RunInfo {
   step: u32,       // steps taken, mod 2^32
   frozen: u32,     // 0 live, 1 diverged (gradient not finite), 2 retired by the host
   underflow: u32,  // steps whose float32 gradient was exactly zero
-  pad0: u32,
+  pending: u32,    // multi-workgroup path, guarded rules: 1 while the parameters are a step not yet checked
   loss: f32,       // report: L(w)
   gmax: f32,       // report: max |∂L/∂wⱼ|
   gssq: f32,       // report: Σ (∂L/∂wⱼ / gmax)²
-  pad1: f32,
+  aux: u32,        // the update rule's per-run word (coordinate descent: the next coordinate)
+  pad0: u32,
+  pad1: u32,
+  pad2: u32,
+  pad3: u32,
 }
 
-// One run's hyperparameters and minibatch position (32 bytes).
+// One run's hyperparameters and minibatch position (64 bytes). Words 8–15
+// belong to the update rule (src/webgpu/optimizers/<kind>.wgsl says which).
 struct Hyper {
   lr: f32,
   momentum: f32,
@@ -34,10 +39,19 @@ struct Hyper {
   e0: u32,         // step position in its epoch of the chunk's first step
   s0: u32,         // step counter of the chunk's first step, mod 2^32
   row_base: u32,   // this run's offset in `rows`
+  variant: u32,    // the rule's per-run choice (e.g. rmsprop centered, the norm of steepest descent)
+  c0: f32,         // the rule's float32 constants
+  c1: f32,
+  c2: f32,
+  c3: f32,
+  c4: f32,
+  c5: f32,
+  c6: f32,
 }
 
 @group(0) @binding(0) var<uniform> ctl: Ctl;
-// Per run 4P floats: parameters (float32), their Kahan compensation, momentum buffer, gradient scratch.
+// Per run SLOTS·P floats, slot s of parameter j at s·P + j: 0 the parameters (float32), 1 their Kahan
+// compensation, 2 the step's gradient, 3… the update rule's state (see src/webgpu/optimizers/update.wgsl).
 @group(0) @binding(1) var<storage, read_write> state: array<f32>;
 @group(0) @binding(2) var<storage, read_write> info: array<RunInfo>;
 @group(0) @binding(3) var<storage, read> hyper: array<Hyper>;
@@ -53,6 +67,11 @@ override MODE: u32 = 0u;       // 0: ∇L (gd, sgd); 1: ∇log L (normalized gd)
 override BATCHED: bool = false; // SGD: each step uses its rows from `rows`
 override MEAN: bool = false;   // L is the mean over the rows (else the sum)
 override SHIFTED: bool = false; // MODE 1: problem_min_margin gives the shift that keeps ∇log L from underflowing
+override OPT_SLOTS: u32 = 1u;  // state slots of the update rule
+override GUARDED: bool = false; // a step counts only if loss and gradient after it are finite (steepest, coordinate, mirror)
+override SLOTS: u32 = 4u;      // state slots per run: 3 + OPT_SLOTS, plus 2 + OPT_SLOTS when GUARDED
+override SP: u32 = 4u;         // SLOTS · P, floats of state per run
+override GRAD_MAX: f32 = 0x1.fffffep+127f; // the largest |∂ⱼL| the update rule takes (adaptive rules square it)
 
 var<workgroup> red_f: array<f32, WG>;
 var<workgroup> bc_u: u32;
@@ -168,15 +187,6 @@ fn step_rows(h: Hyper, step: u32, full: bool) -> vec2<u32> {
 fn row_at(run: u32, p: u32) -> u32 {
   if (full_batch) { return p; }
   return rows[hyper[run].row_base + p];
-}
-
-// PyTorch's momentum: b ← μb + g; the step direction is b, or g + μb with
-// Nesterov, or g when μ = 0. Returns (direction, new b).
-fn momentum_direction(g: f32, b: f32, mu: f32, nesterov: u32) -> vec2<f32> {
-  if (mu == 0.0) { return vec2<f32>(g, b); }
-  let nb = mu * b + g;
-  if (nesterov != 0u) { return vec2<f32>(g + mu * nb, nb); }
-  return vec2<f32>(nb, nb);
 }
 
 // x, through a value the compiler cannot see through. Compilers that treat

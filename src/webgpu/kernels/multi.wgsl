@@ -8,6 +8,13 @@
 //
 // Per step: [multi_min] → multi_partial → multi_update. Report: multi_partial
 // with ctl.report = 1 → multi_report.
+//
+// Guarded rules (steepest, coordinate, mirror): multi_update first checks the
+// point multi_partial evaluated (loss and gradient finite); a step proposed
+// by the previous multi_update that fails goes back to the saved point and
+// the run diverges there. Then (ctl.steps ≠ 0) it saves the point and lets
+// the rule propose the next. An advance ends with multi_partial →
+// multi_update with ctl.steps = 0, which only checks.
 
 override B: u32 = 1u;
 
@@ -15,8 +22,20 @@ override B: u32 = 1u;
 // uniformity analysis treats private variables as non-uniform).
 var<private> cur_block: u32;
 
+fn slot_get(run: u32, s: u32, j: u32) -> f32 {
+  return state[run * SP + s * P + j];
+}
+
+fn slot_set(run: u32, s: u32, j: u32, v: f32) {
+  state[run * SP + s * P + j] = v;
+}
+
+fn slot_sync() {
+  storageBarrier();
+}
+
 fn param(run: u32, k: u32) -> f32 {
-  return state[run * 4u * P + k];
+  return state[run * SP + k];
 }
 
 fn part_index(run: u32, block: u32) -> u32 {
@@ -81,13 +100,12 @@ fn multi_partial(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_i
   if (MODE == 1u && SHIFTED && !report) {
     shift = max(sum_blocks(lid, run, P + 1u, 2u), 0.0);
   }
-  problem_block(lid, run, r.x, r.y, shift, report || MODE == 1u);
+  problem_block(lid, run, r.x, r.y, shift, report || MODE == 1u || GUARDED);
 }
 
 @compute @workgroup_size(WG)
 fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
   let run = wid.x;
-  let base = run * 4u * P;
   full_batch = !BATCHED;
   if (bcast(lid, info[run].frozen) != 0u) { return; }
   let h = load_hyper(lid, run);
@@ -95,10 +113,15 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
   let span = step_rows(h, step, !BATCHED);
   var scale = 1.0;
   var bits = 0u;
-  if (MODE == 1u) {
+  if (MODE == 1u || GUARDED) {
     let den = sum_blocks(lid, run, P, 0u);
-    scale = 1.0 / den;
-    if (!(is_finite(den) && den > 0.0)) { bits = 1u; }
+    if (!is_finite(den)) { bits = 1u; }
+    if (MODE == 1u) {
+      scale = 1.0 / den;
+      if (!(den > 0.0)) { bits = 1u; }
+    } else if (MEAN) {
+      scale = 1.0 / f32(span.y - span.x);
+    }
   } else if (MEAN) {
     scale = 1.0 / f32(span.y - span.x);
   }
@@ -106,24 +129,39 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
     var g = 0.0;
     for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
     g *= scale;
-    state[base + 3u * P + j] = g;
-    if (!is_finite(g)) { bits |= 1u; }
+    slot_set(run, SLOT_G, j, g);
+    if (!(abs(g) <= GRAD_MAX)) { bits |= 1u; }
     if (g != 0.0) { bits |= 2u; }
   }
   let flags = wg_or(lid, bits);
-  if ((flags & 1u) != 0u) {
+  let aux = bcast(lid, info[run].aux);
+  if (GUARDED) {
+    let pending = bcast(lid, info[run].pending);
+    if ((flags & 1u) != 0u) {
+      if (pending != 0u) { restore_point(lid, run); }
+      // (A frozen run never steps again: its aux word no longer matters.)
+      if (lid == 0u) {
+        info[run].frozen = 1u;
+        info[run].pending = 0u;
+        if (pending != 0u) { info[run].step = step - 1u; }
+      }
+      return;
+    }
+    if (ctl.steps == 0u) {
+      if (lid == 0u) { info[run].pending = 0u; }
+      return;
+    }
+    save_point(lid, run);
+  } else if ((flags & 1u) != 0u) {
     if (lid == 0u) { info[run].frozen = 1u; }
     return;
   }
-  for (var j = lid; j < P; j += WG) {
-    let dm = momentum_direction(state[base + 3u * P + j], state[base + 2u * P + j], h.momentum, h.nesterov);
-    state[base + 2u * P + j] = dm.y;
-    let w = kahan_add(state[base + j], state[base + P + j], -h.lr * dm.x);
-    state[base + j] = w.x;
-    state[base + P + j] = w.y;
-  }
+  slot_sync();
+  let next = opt_update(lid, run, h, step, aux);
   if (lid == 0u) {
     info[run].step = step + 1u;
+    info[run].aux = next;
+    if (GUARDED) { info[run].pending = 1u; }
     if ((flags & 2u) == 0u) { info[run].underflow += 1u; }
   }
 }
