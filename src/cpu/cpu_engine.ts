@@ -2,7 +2,7 @@ import type { CompiledRun } from "../engine/compile_run.ts";
 import type { Divergence, Engine, EngineState } from "../engine/engine.ts";
 import { lpNorm } from "../math/lp_norm.ts";
 import { createOptimizer } from "../optimizers/create_optimizer.ts";
-import { createLinearGdKernel } from "./kernels/linear_gd_kernel.ts";
+import { createLinearGdKernel, type LinearGdKernelOptions } from "./kernels/linear_gd_kernel.ts";
 
 /** Options of {@link createCpuEngine}. */
 export interface CpuEngineOptions {
@@ -11,6 +11,12 @@ export interface CpuEngineOptions {
    * iterates are bit-identical to the reference loop; false forces the loop.
    */
   kernels?: boolean;
+  /**
+   * Threads of the kernel (default `auto`: two on large enough data where
+   * there are two cores, while they measure faster than one); see
+   * {@link LinearGdKernelOptions}. Either way the iterates are the same.
+   */
+  threads?: LinearGdKernelOptions["threads"];
 }
 
 /**
@@ -18,7 +24,8 @@ export interface CpuEngineOptions {
  * Each step is one pass over the data with no allocation; state is copied out
  * only on `read()`. Full-batch GD on linear classification runs in a
  * WebAssembly SIMD kernel ({@link createLinearGdKernel}) with the same
- * iterates, bit for bit, as the reference loop.
+ * iterates, bit for bit, as the reference loop, on two threads where that
+ * pays. `dispose()` ends the kernel's helper thread.
  *
  * @param run A compiled run.
  * @param options Whether to use the fused kernels.
@@ -44,7 +51,9 @@ export function createCpuEngine(run: CompiledRun, options: CpuEngineOptions = {}
   const { problem } = run;
   const params = run.init.slice();
   const optimizer = createOptimizer(problem, run.spec.optimizer);
-  const kernel = options.kernels === false ? null : createLinearGdKernel(problem, run.spec.optimizer);
+  const kernel = options.kernels === false ? null : createLinearGdKernel(problem, run.spec.optimizer, {
+    threads: options.threads ?? "auto",
+  });
   const grad = new Float64Array(problem.size);
   let step = 0;
   let diverged: Divergence | null = null;

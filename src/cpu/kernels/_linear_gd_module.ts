@@ -1,11 +1,11 @@
 import { expTable } from "./_exp_table.ts";
 import { LINEAR_GD_WASM_BASE64 } from "./_linear_gd_wasm.ts";
 
-/** The exports of linear_gd.wat. */
+/** The exports of linear_gd/*.wat, with the memory they share. */
 export interface LinearGdExports {
-  /** The instance's own memory (grown by the host). */
+  /** The instance's memory: shared, imported, sized by the host. */
   readonly memory: WebAssembly.Memory;
-  /** Runs up to k steps; returns how many were taken. See linear_gd.wat for the arguments. */
+  /** Runs up to k steps on one thread; returns how many were taken. See linear_gd/30_run.wat. */
   run(
     blocks: number,
     nb: number,
@@ -27,40 +27,108 @@ export interface LinearGdExports {
     mu: number,
     k: number,
   ): number;
+  /** The host thread's part of a two-thread run. See linear_gd/40_threads.wat. */
+  runA(
+    blocks: number,
+    nb: number,
+    cb: number,
+    tail: number,
+    nt: number,
+    d: number,
+    dp: number,
+    w: number,
+    g: number,
+    buf: number,
+    ua: number,
+    ub: number,
+    expLoss: number,
+    fast: number,
+    mean: number,
+    scale: number,
+    rule: number,
+    lr: number,
+    mu: number,
+    k: number,
+    pa: number,
+    cap: number,
+  ): number;
+  /** The helper thread's part of a two-thread run. See linear_gd/40_threads.wat. */
+  runB(
+    blocks: number,
+    nb: number,
+    cb: number,
+    dp: number,
+    w: number,
+    g: number,
+    gb: number,
+    ua: number,
+    ub: number,
+    expLoss: number,
+    fast: number,
+    k: number,
+    pa: number,
+  ): void;
   /** The kernel's exp of one number (`fast` 0: the imported Math.exp). */
   exp(x: number, fast: number): number;
 }
 
-/** Bytes [0, HEADER_BYTES) of the memory hold the exp table, constants and scratch. */
-export const HEADER_BYTES = 2192;
+/**
+ * Bytes [0, HEADER_BYTES) of the memory hold the exp table, constants,
+ * scratch and the words the two threads share (linear_gd/00_layout.wat).
+ */
+export const HEADER_BYTES = 3072;
+
+/** The largest memory the kernel declares: 2 GiB (32768 pages of 64 KiB). */
+export const MAX_MEMORY_BYTES = 2 ** 31;
 
 let compiled: WebAssembly.Module | null | undefined;
 let table: Float64Array | undefined;
 let fastExp: boolean | undefined;
 
-function compile(): WebAssembly.Module | null {
+/**
+ * The compiled kernel module, or null where the host lacks WebAssembly SIMD
+ * or threads (shared memory).
+ *
+ * @returns The module.
+ */
+export function linearGdModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
     const bytes = Uint8Array.from(atob(LINEAR_GD_WASM_BASE64), (c) => c.charCodeAt(0));
     compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
-    compiled = null; // no WebAssembly, or no SIMD
+    compiled = null; // no WebAssembly, SIMD or threads
   }
   return compiled;
 }
 
 /**
- * A fresh instance of the kernel with the exp table in place, or null where
- * the host lacks WebAssembly SIMD.
+ * A fresh instance of the kernel on a new shared memory of at least `bytes`
+ * bytes (at least the header) with the exp table in place, or on `memory`
+ * as it is; null where the host lacks WebAssembly SIMD or threads.
+ *
+ * @param bytes The size the memory needs (ignored with `memory`).
+ * @param memory An existing memory of the kernel's (a helper thread's view).
+ * @returns The instance's exports and memory.
  */
-export function instantiateLinearGd(): LinearGdExports | null {
-  const module = compile();
+export function instantiateLinearGd(bytes = HEADER_BYTES, memory?: WebAssembly.Memory): LinearGdExports | null {
+  const module = linearGdModule();
   if (module === null) return null;
-  const instance = new WebAssembly.Instance(module, { math: { exp: Math.exp } });
-  const exports = instance.exports as unknown as LinearGdExports;
-  table ??= expTable();
-  new Float64Array(exports.memory.buffer, 0, table.length).set(table);
-  return exports;
+  if (bytes > MAX_MEMORY_BYTES) {
+    throw new RangeError(`The kernel's memory is limited to 2 GiB (asked for ${bytes} bytes)`);
+  }
+  let mem = memory;
+  if (mem === undefined) {
+    mem = new WebAssembly.Memory({
+      initial: Math.ceil(Math.max(bytes, HEADER_BYTES) / 65536),
+      maximum: 32768,
+      shared: true,
+    });
+    table ??= expTable();
+    new Float64Array(mem.buffer, 0, table.length).set(table);
+  }
+  const instance = new WebAssembly.Instance(module, { env: { memory: mem }, math: { exp: Math.exp } });
+  return { ...(instance.exports as unknown as Omit<LinearGdExports, "memory">), memory: mem };
 }
 
 /**

@@ -1,0 +1,43 @@
+;; Fused full-batch gradient descent for linear classification, in float64.
+;;
+;; run(...) (one thread) and runA(...) with runB(...) (two threads sharing
+;; this memory, see threads.wat) take up to k steps of w <- w - lr * grad L(w) (optionally with
+;; PyTorch's heavy-ball or Nesterov momentum), L(w) = sum_n l(<z_n, w>) or its
+;; mean, and returns the number of steps taken: fewer than k only when a
+;; gradient was not finite; w and the momentum buffer then hold the values from
+;; before that step.
+;;
+;; The iterates are bit-identical to the scalar reference loop
+;; (src/problems/linear_classification.ts, src/optimizers/_apply_update.ts):
+;; every float64 operation happens in the same order.
+;;   - SIMD lanes run over rows, never along a sum: each row's margin is
+;;     accumulated over j = 0, 1, ... in its own lane;
+;;   - each gradient entry g[j] is accumulated over rows n = 0, 1, ... in order;
+;;   - exp is correctly rounded, like the host's Math.exp (V8's is; the host
+;;     checks this before turning the fast path on, else every exp calls the
+;;     imported Math.exp).
+;;
+;; Memory (byte offsets):
+;;   [0, 2048)     2^(j/128), j = 0..127, as double-double (hi, lo) pairs
+;;   [2048, 2160)  constants, written by the host (_exp_table.ts): ln2/128 as
+;;                 hi (35 significant bits) + lo, 707, 128/ln2, 1/2, 1/6, 1/24,
+;;                 1/120, 1/720, 2^27 + 1, 2^-64, the int64 1023, -1, 1
+;;                 (constant addresses need no bounds check, unlike v128.const
+;;                 needs three instructions to build)
+;;   [2160, 2192)  scratch for four float64
+;;   blocks:       floor(n/16) blocks of 16 rows; block b holds, for
+;;                 j = 0 .. dp-1, z[16b][j], z[16b+1][j], ..., z[16b+15][j]
+;;                 (dp = d rounded up to even; the padding column is 0)
+;;   tail:         the last n mod 16 rows, row-major with stride d
+;;   w, g, buf:    dp float64 each (w's padding entry is 0)
+;;   u:            floor(n/16)*16 float64: the rows' margins, then in place
+;;                 their loss derivatives (the single-thread run keeps one
+;;                 chunk's worth, the two-thread run the whole step's)
+;;   control:      [2304, 2624), words that the two threads of runA/runB
+;;                 share (see threads.wat), each on its own 64-byte line
+;; All offsets are multiples of 16.
+;;
+;; The build (_build_wasm.ts) wraps the files of this folder, in name order,
+;; in one (module ...).
+  (import "math" "exp" (func $exp (param f64) (result f64)))
+  (import "env" "memory" (memory 1 32768 shared))
