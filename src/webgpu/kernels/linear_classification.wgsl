@@ -18,7 +18,10 @@ fn row_loss(u: f32, row: u32, shift: f32) -> f32 {
   if (u >= 0.0) {
     let t = exp_acc(-u);
     let e = exp_acc(shift - u);
-    if (t == 0.0) { return e; }
+    // log1p(t)/t = 1 − t/2 + … is 1 in float32 below 2⁻²⁴; testing that
+    // (not t == 0) also keeps subnormal t out of the division, which GPUs
+    // that flush subnormals (NVIDIA) would turn into a loss of 0 for the row.
+    if (t < 5.9604645e-8) { return e; }
     return e * (log1p_pos(t) / t);
   }
   return -u + log1p_pos(exp_acc(u));

@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import common from "../../../src/webgpu/kernels/common.wgsl" with { type: "text" };
+import source from "../../../src/webgpu/kernels/linear_classification.wgsl" with { type: "text" };
+import { evaluateWgsl, ulps } from "../_evaluate_wgsl.ts";
+import { gpuTest } from "../_with_gpu.ts";
 import { linearClassificationKernel } from "../../../src/webgpu/kernels/linear_classification.ts";
 import type { BoundProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
 import { linearClassification } from "../../../src/problems/linear_classification.ts";
@@ -34,3 +38,25 @@ Deno.test("linearClassificationKernel layouts share rows' dot products among lan
   assert.ok(layout.blockLoops(512) > layout.blockLoops(256));
   assert.ok(layout.workgroupBytes <= 16_384);
 });
+
+// ℓ(u)·e^shift for the logistic loss, as normalized GD evaluates it with the
+// shift at the smallest margin: for u in (87, 104), e^−u is subnormal in
+// float32, and GPUs that flush subnormals (NVIDIA) must not lose the row.
+gpuTest(
+  "linear_classification.wgsl's shifted logistic loss keeps its accuracy where e^−u is subnormal",
+  async (gpu) => {
+    const us = [0.5, 5, 16, 16.7, 17, 20, 50, 86, 87.5, 88, 90, 95, 100, 103.5, 104.5, 120];
+    const cases: [number, number][] = us.flatMap((u) => [[u, 0], [u, u - 1]] as [number, number][])
+      .map(([u, shift]) => [Math.fround(u), Math.fround(shift)]);
+    const got = await evaluateWgsl(gpu, [common, source], "row_loss(a, 0u, b)", cases, {
+      constants: { LOSS: 0 },
+      uniforms: [0],
+    });
+    cases.forEach(([u, shift], i) => {
+      const want = Math.log1p(Math.exp(-u)) * Math.exp(shift);
+      const what = `softplus(−${u})·e^${shift}: ${got[i]} vs ${want}`;
+      if (want < 2 ** -126) assert.ok(got[i]! >= 0 && got[i]! <= 2 ** -126, what); // subnormal or flushed
+      else assert.ok(ulps(got[i]!, want) <= 4, `${what} (${ulps(got[i]!, want).toFixed(1)} ulp)`);
+    });
+  },
+);
