@@ -133,9 +133,12 @@ export function renderReadmeSection(result: BenchResult): string {
     "",
     "biasflow CPU is `createCpuEngine` as `train()` uses it: a WebAssembly SIMD kernel whose iterates are " +
     "bit-identical to the reference loop (lanes over rows, every sum in its order, a correctly rounded exp), " +
+    "on two threads from n·d = 16384 on (a Worker takes half of each chunk's rows, then half of the gradient's " +
+    "columns, so the sums keep their order), " +
     "and the reference-loop column is the same engine with `kernels: false`. Matrix sensing runs biasflow's " +
     "`matrix-sensing` problem on the same Aᵢ (no kernel yet: the engine's reference loop); its plain-loop cell " +
-    "is bench/workloads/sensing_kernel.ts. NumPy runs the plain vectorized loop (bench/peers/numpy_peer.py), " +
+    "is bench/workloads/sensing_kernel.ts. NumPy runs the plain vectorized loop (bench/peers/numpy_peer.py; " +
+    "its BLAS uses every core), " +
     "jax-js a `jit` of a `grad` step per step. All timed in one process, one period, interleaved.",
   ];
   const deviations = result.impls.flatMap((impl) => {
