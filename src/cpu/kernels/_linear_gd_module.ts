@@ -50,7 +50,7 @@ export interface LinearGdExports {
     mu: number,
     k: number,
     pa: number,
-    cap: number,
+    capMs: number,
   ): number;
   /** The helper thread's part of a two-thread run. See linear_gd/40_threads.wat. */
   runB(
@@ -127,7 +127,10 @@ export function instantiateLinearGd(bytes = HEADER_BYTES, memory?: WebAssembly.M
     table ??= expTable();
     new Float64Array(mem.buffer, 0, table.length).set(table);
   }
-  const instance = new WebAssembly.Instance(module, { env: { memory: mem }, math: { exp: Math.exp } });
+  const instance = new WebAssembly.Instance(module, {
+    env: { memory: mem },
+    math: { exp: Math.exp, now: () => performance.now() },
+  });
   return { ...(instance.exports as unknown as Omit<LinearGdExports, "memory">), memory: mem };
 }
 

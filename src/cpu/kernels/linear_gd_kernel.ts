@@ -36,7 +36,7 @@ const CHUNK_BYTES = 16384; // one thread: rows per chunk, as many as fit here (L
 const THREAD_CHUNK_BYTES = 2 ** 20; // two threads: rows per chunk (a barrier each; measured best at 1 MiB)
 const MIN_THREAD_WORK = 16384; // two threads only for steps of at least this many multiply-adds...
 const MIN_CALL_WORK = 4e6; // ...and calls of at least this many (about a millisecond)
-const STALL_SPINS = 2 ** 28; // the host thread's patience with its helper at a barrier, in spins (about a second)
+const STALL_MS = 5; // the host thread's patience with its helper at a barrier
 const HELPER_TIMEOUT_MS = 30_000; // after a stall, how long the host waits for the helper to let go
 // Control words of linear_gd/40_threads.wat: A, B, STOP, STALL.
 const CONTROL_WORDS = [2304, 2368, 2496, 2560].map((b) => b / 4);
@@ -52,11 +52,13 @@ export interface LinearGdKernelOptions {
    */
   threads?: 1 | 2 | "auto";
   /**
-   * How long the host thread waits for its helper at a barrier, in spins
-   * (default 2²⁸, about a second), before it finishes the call alone: a
-   * helper that a busy machine does not schedule costs time, never results.
+   * How long the host thread waits for its helper at a barrier, in
+   * milliseconds (default 5; barriers normally take microseconds), before it
+   * finishes the call alone: a helper that a busy machine does not schedule
+   * costs a few milliseconds, never results, and `auto` then prefers one
+   * thread.
    */
-  stallSpins?: number;
+  stallMs?: number;
 }
 
 function align16(x: number): number {
@@ -152,7 +154,7 @@ export function createLinearGdKernel(
   const barriersPerStep = Math.ceil(nb / cbTwo) + 2;
   let helper = canTwo ? createLinearGdHelper(k.memory) : null;
   const choice = createThreadChoice({ threads, minWork: MIN_CALL_WORK });
-  const stallSpins = Math.max(0, Math.min(2 ** 31 - 1, Math.floor(options.stallSpins ?? STALL_SPINS)));
+  const stallMs = Math.max(0, options.stallMs ?? STALL_MS);
   const words = new Int32Array(k.memory.buffer);
   let lastThreads = 1;
 
@@ -206,7 +208,7 @@ export function createLinearGdKernel(
       momentum,
       steps,
       pa,
-      stallSpins,
+      stallMs,
     );
     h.finish(HELPER_TIMEOUT_MS);
     return [took, Atomics.load(words, STALL_WORD) === 1];

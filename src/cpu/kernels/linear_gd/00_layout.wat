@@ -40,4 +40,5 @@
 ;; The build (_build_wasm.ts) wraps the files of this folder, in name order,
 ;; in one (module ...).
   (import "math" "exp" (func $exp (param f64) (result f64)))
+  (import "math" "now" (func $now (result f64)))
   (import "env" "memory" (memory 1 32768 shared))

@@ -21,23 +21,30 @@
 ;;   2304 A      A's arrivals
 ;;   2368 B      B's arrivals
 ;;   2496 STOP   1 once runA returns (A, or the host, writes); B returns
-;;   2560 STALL  1 when A gave up waiting for B (after cap spins)
+;;   2560 STALL  1 when A gave up waiting for B (after cap milliseconds)
 ;; [2624, 3072) is the host's (the job handshake and runB's arguments).
 ;; Atomics are sequentially consistent, so what one thread wrote before it
 ;; arrived is visible to the other once it sees the arrival.
 
   ;; A arrives: raises its count to n, then spins until B's count reaches n
-  ;; (1), or cap spins passed (raises STALL, returns 0).
-  (func $arriveA (param $n i32) (param $cap i32) (result i32)
+  ;; (1), or until it has waited more than cap milliseconds (raises STALL,
+  ;; returns 0); the clock is read every 1024 spins, once a wait is long.
+  (func $arriveA (param $n i32) (param $cap f64) (result i32)
+    (local $spins i32) (local $start f64)
     (i32.atomic.store (i32.const 2304) (local.get $n))
     (block $reached
       (loop $spin
         (br_if $reached (i32.ge_s (i32.atomic.load (i32.const 2368)) (local.get $n)))
-        (if (i32.eqz (local.get $cap))
+        (local.set $spins (i32.add (local.get $spins) (i32.const 1)))
+        (if (i32.eqz (i32.and (local.get $spins) (i32.const 1023)))
           (then
-            (i32.atomic.store (i32.const 2560) (i32.const 1))
-            (return (i32.const 0))))
-        (local.set $cap (i32.sub (local.get $cap) (i32.const 1)))
+            (if (i32.eq (local.get $spins) (i32.const 1024))
+              (then (local.set $start (call $now)))
+              (else
+                (if (f64.gt (f64.sub (call $now) (local.get $start)) (local.get $cap))
+                  (then
+                    (i32.atomic.store (i32.const 2560) (i32.const 1))
+                    (return (i32.const 0))))))))
         (br $spin)))
     (i32.const 1))
 
@@ -109,7 +116,7 @@
     (param $blocks i32) (param $nb i32) (param $cb i32) (param $tail i32) (param $nt i32) (param $d i32)
     (param $dp i32) (param $w i32) (param $g i32) (param $buf i32) (param $ua i32) (param $ub i32)
     (param $expLoss i32) (param $fast i32) (param $mean i32) (param $scale f64)
-    (param $rule i32) (param $lr f64) (param $mu f64) (param $k i32) (param $pa i32) (param $cap i32)
+    (param $rule i32) (param $lr f64) (param $mu f64) (param $k i32) (param $pa i32) (param $cap f64)
     (result i32)
     (local $t i32) (local $n i32) (local $bytes i32) (local $chunk i32) (local $zend i32) (local $zb i32)
     (local $cend i32) (local $mid i32)
