@@ -35,6 +35,37 @@ Options:
 Exit codes: 0 done, 2 bad input, 3 diverged, 130 stopped (Ctrl-C), 1 other errors.
 `;
 
+const OPTIONS = {
+  steps: { type: "string" },
+  backend: { type: "string" },
+  json: { type: "boolean", default: false },
+  out: { type: "string", default: "runs" },
+  quiet: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+// One line naming the option and the value seen, for arguments that parseArgs
+// rejects (its own messages span several lines and omit the value).
+function badOption(args: string[]): string | null {
+  const { tokens } = parseArgs({ args, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const type = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name as keyof typeof OPTIONS].type : null;
+    if (type === null) {
+      return `unknown option ${t.rawName}; the options are ${Object.keys(OPTIONS).map((o) => `--${o}`).join(", ")}`;
+    }
+    if (type === "boolean" && t.value !== undefined) {
+      return `option ${t.rawName} takes no value (saw ${JSON.stringify(t.value)})`;
+    }
+    if (type === "string" && t.value === undefined) return `option ${t.rawName} needs a value (saw nothing)`;
+    if (type === "string" && !t.inlineValue && t.value!.startsWith("-")) {
+      const hint = t.value!.startsWith("--") ? "" : `; write ${t.rawName}=${t.value} if that is the value`;
+      return `option ${t.rawName} needs a value (saw ${JSON.stringify(t.value)})${hint}`;
+    }
+  }
+  return null;
+}
+
 /** Options of {@link runCommand}. */
 export interface RunCommandOptions {
   /** Where output goes (default: the process's stdout and stderr). */
@@ -68,20 +99,9 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
   const io = options.io ?? denoIo();
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        steps: { type: "string" },
-        backend: { type: "string" },
-        json: { type: "boolean", default: false },
-        out: { type: "string", default: "runs" },
-        quiet: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}\nRun with --help for usage.\n`);
+    io.stderr(`error: ${badOption(args) ?? (e as Error).message.split("\n")[0]}; run with --help for usage\n`);
     return EXIT.badInput;
   }
   const { values, positionals } = parsed;
@@ -90,8 +110,9 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     return EXIT.ok;
   }
   if (positionals.length !== 1) {
+    const saw = positionals.length === 0 ? "nothing" : positionals.map((p) => JSON.stringify(p)).join(", ");
     io.stderr(
-      `error: expected one spec file or preset name but got ${positionals.length}\nRun with --help for usage.\n`,
+      `error: expected one spec file or preset name but got ${positionals.length} (saw ${saw}); run with --help for usage\n`,
     );
     return EXIT.badInput;
   }

@@ -56,7 +56,7 @@ export const SeparableDataSchema = z.strictObject({
   kind: z.literal("separable"),
   n: z.number().int().min(1, { message: "Expected at least one point (n ≥ 1)" }),
   d: z.number().int().min(1),
-  margin: finite.refine((v) => v >= 0, { message: "Expected a margin ≥ 0" }).default(0.1),
+  margin: finite.refine((v) => v >= 0 && v <= 3, { message: "Expected a margin in [0, 3]" }).default(0.1),
   seed: seed.default(0),
 });
 

@@ -45,6 +45,7 @@ function formatIssues(issues: readonly SpecIssue[]): string {
 
 function preview(value: unknown): string {
   if (value === undefined) return "nothing";
+  if (typeof value === "number") return String(value); // JSON would show Infinity and NaN as null
   let s: string;
   try {
     s = JSON.stringify(value) ?? String(value);

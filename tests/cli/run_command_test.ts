@@ -130,18 +130,26 @@ Deno.test("runCommand() rejects bad input with exit 2, one line on stderr and no
       [[write("ok.json", good), "--steps=-3"], /at steps: expected at least 1 step \(saw -3\)/],
       [[write("ok2.json", good), "--steps", "abc"], /--steps: expected a number of steps \(saw "abc"\)/],
       [[write("ok3.json", good), "--backend", "gpu"], /at backend: .*\(saw "gpu"\)/],
-      [[write("ok4.json", good), "--frobnicate"], /Unknown option '--frobnicate'/],
-      [[write("ok5.json", good), "--steps", "-3"], /argument is ambiguous/],
-      [[], /expected one spec file or preset name but got 0/],
+      [[write("ok4.json", good), "--frobnicate"], /unknown option --frobnicate; the options are --steps, /],
+      [[write("ok5.json", good), "--steps", "-3"], /option --steps needs a value \(saw "-3"\); write --steps=-3/],
+      [[write("ok6.json", good), "--steps"], /option --steps needs a value \(saw nothing\)/],
+      [[write("ok9.json", good), "--steps", "--json"], /option --steps needs a value \(saw "--json"\); run with/],
+      [[write("ok7.json", good), "--json=yes"], /option --json takes no value \(saw "yes"\)/],
+      [[write("ok8.json", good), "-x"], /unknown option -x; /],
+      [[], /expected one spec file or preset name but got 0 \(saw nothing\)/],
+      [["soudry-fig1", "extra"], /expected one spec file or preset name but got 2 \(saw "soudry-fig1", "extra"\)/],
     ];
     const out = join(dir, "runs");
     for (const [args, re] of cases) {
       const io = capture();
-      const code = await runCommand([...args, "--out", out], { io });
+      const code = await runCommand(["--out", out, ...args], { io });
       assert.equal(code, 2, `${args.join(" ")}: exit ${code}, stderr ${io.err}`);
-      const firstLine = io.err.split("\n")[0]!;
-      assert.match(firstLine, /^error: /);
-      assert.match(firstLine, re, args.join(" "));
+      assert.match(
+        io.err,
+        /^error: [^\n]*\n$/,
+        `${args.join(" ")}: exactly one line on stderr, got ${JSON.stringify(io.err)}`,
+      );
+      assert.match(io.err, re, args.join(" "));
       assert.equal(io.out, "");
     }
     assert.throws(() => Deno.statSync(out), Deno.errors.NotFound, "nothing created under runs/");

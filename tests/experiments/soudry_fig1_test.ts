@@ -14,7 +14,8 @@ import { soudryFig1 } from "../../src/problems/soudry_fig1.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 
 async function decades(spec: Record<string, unknown>): Promise<Map<number, Snapshot>> {
-  const run = { ...spec, record: { perDecade: 1, everyMs: 0 } };
+  // The float64 CPU engine: `auto` would pick WebGPU (float32) on a machine with a GPU.
+  const run = { ...spec, backend: "cpu", record: { perDecade: 1, everyMs: 0 } };
   const snaps = await lastValueFrom(train(run).pipe(analyze(run), filter((s) => s.trigger !== "heartbeat"), toArray()));
   return new Map(snaps.map((s) => [s.step, s]));
 }

@@ -68,6 +68,10 @@ Deno.test("parseSpec() names the field and the value seen for each kind of bad i
     [setAtPath(base, "optimizer", { kind: "gd", nesterov: true }), /at optimizer\.nesterov: nesterov needs/],
     [setAtPath(base, "optimizer", { lr: 0.1 }), /at optimizer\.kind: missing kind; expected one of "gd"/],
     [setAtPath(base, "backend", "cuda"), /at backend: .*"auto".*\(saw "cuda"\)/],
+    [
+      setAtPath(base, "problem.data", { kind: "separable", n: 10, d: 2, margin: 5 }),
+      /at problem\.data\.margin: expected a margin in \[0, 3\] \(saw 5\)/,
+    ],
     [{ ...base, problem: undefined }, /at problem: /],
   ];
   for (const [input, re] of cases) assert.match(message(input), re);

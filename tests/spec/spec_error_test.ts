@@ -15,3 +15,10 @@ Deno.test("SpecError() truncates long values and handles root issues", () => {
   const e = new SpecError([{ path: "", message: "Expected an object", input: "x".repeat(100) }]);
   assert.match(e.message, /^Invalid spec: expected an object \(saw "x{56}\.\.\.\)$/);
 });
+
+Deno.test("SpecError() shows non-finite numbers as they are, not as JSON's null", () => {
+  const e = new SpecError([{ path: "optimizer.lr", message: "Expected number, received Infinity", input: Infinity }]);
+  assert.equal(e.message, "Invalid spec at optimizer.lr: expected number, received Infinity (saw Infinity)");
+  assert.match(new SpecError([{ path: "x", message: "Bad", input: -Infinity }]).message, /\(saw -Infinity\)$/);
+  assert.match(new SpecError([{ path: "x", message: "Bad", input: NaN }]).message, /\(saw NaN\)$/);
+});
