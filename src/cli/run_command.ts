@@ -123,7 +123,8 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     let spec = arg.spec;
     if (values.steps !== undefined) {
       const steps = Number(values.steps);
-      if (values.steps.trim() === "" || !Number.isFinite(steps)) {
+      // Decimal (1000000) or exponent (1e6) forms only: Number() would also take 0x10 or 0b11.
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(values.steps.trim()) || !Number.isFinite(steps)) {
         throw new SpecError([{ path: "--steps", message: "Expected a number of steps", input: values.steps }]);
       }
       spec = setAtPath(spec, "steps", steps);

@@ -51,6 +51,22 @@ function checkPointsShape(data: { x: number[][]; y: number[] }, ctx: z.Refinemen
   }
 }
 
+/** The most values (n × d) a generated data set may have: 2²⁷ float64, 1 GiB. */
+export const MAX_GENERATED_VALUES = 2 ** 27;
+
+function checkGeneratedSize(data: { n: number; d: number }, ctx: z.RefinementCtx): void {
+  if (data.n * data.d > MAX_GENERATED_VALUES) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["n"],
+      input: data.n,
+      message: `Expected at most ${MAX_GENERATED_VALUES} values (n × d) in generated data but n × d = ${
+        data.n * data.d
+      }`,
+    });
+  }
+}
+
 /** Linearly separable Gaussian data with a margin around a random unit teacher. */
 export const SeparableDataSchema = z.strictObject({
   kind: z.literal("separable"),
@@ -58,7 +74,7 @@ export const SeparableDataSchema = z.strictObject({
   d: z.number().int().min(1),
   margin: finite.refine((v) => v >= 0 && v <= 3, { message: "Expected a margin in [0, 3]" }).default(0.1),
   seed: seed.default(0),
-});
+}).superRefine(checkGeneratedSize);
 
 /** Points read from a CSV file: each row is features…, label (±1); an optional header. */
 export const CsvDataSchema = z.strictObject({
@@ -107,7 +123,7 @@ export const GaussianRegressionDataSchema = z.strictObject({
   d: z.number().int().min(1),
   noise: finite.refine((v) => v >= 0, { message: "Expected a noise level ≥ 0" }).default(0),
   seed: seed.default(0),
-});
+}).superRefine(checkGeneratedSize);
 
 /** Wilson et al. (2017)'s construction where adaptive methods generalize worse; P(y = +1) = p. */
 export const WilsonDataSchema = z.strictObject({
@@ -142,7 +158,7 @@ export const SeparableMulticlassDataSchema = z.strictObject({
   classes: z.number().int().min(2, { message: "Expected at least 2 classes" }).max(1000),
   margin: finite.refine((v) => v >= 0 && v <= 3, { message: "Expected a margin in [0, 3]" }).default(0.1),
   seed: seed.default(0),
-});
+}).superRefine(checkGeneratedSize);
 
 /** Where a multiclass problem's examples and labels 0..k−1 come from. */
 export const MulticlassDataSpecSchema = z.discriminatedUnion("kind", [

@@ -129,6 +129,7 @@ Deno.test("runCommand() rejects bad input with exit 2, one line on stderr and no
       [["no-such-preset"], /unknown preset or spec file "no-such-preset"; the presets are soudry-fig1/],
       [[write("ok.json", good), "--steps=-3"], /at steps: expected at least 1 step \(saw -3\)/],
       [[write("ok2.json", good), "--steps", "abc"], /--steps: expected a number of steps \(saw "abc"\)/],
+      [[write("ok5.json", good), "--steps", "0x10"], /--steps: expected a number of steps \(saw "0x10"\)/],
       [[write("ok3.json", good), "--backend", "gpu"], /at backend: .*\(saw "gpu"\)/],
       [[write("ok4.json", good), "--frobnicate"], /unknown option --frobnicate; the options are --steps, /],
       [[write("ok5.json", good), "--steps", "-3"], /option --steps needs a value \(saw "-3"\); write --steps=-3/],

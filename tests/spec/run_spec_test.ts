@@ -255,3 +255,21 @@ Deno.test("parseSpec() accepts the identity init and names unknown measurement k
     /unknown kind.*"points"/i,
   );
 });
+
+Deno.test("RunSpecSchema refuses generated data over 2²⁷ values, naming n and the product", () => {
+  for (
+    const problem of [
+      { kind: "linear-classification", data: { kind: "separable", n: 1e9, d: 1000 } },
+      { kind: "least-squares", data: { kind: "gaussian", n: 1e6, d: 1e6 } },
+      { kind: "multiclass", data: { kind: "separable", n: 1e6, d: 1e6, classes: 3 } },
+    ]
+  ) {
+    assert.throws(
+      () => parseSpec({ problem, steps: 1 }),
+      /at problem\.data\.n: expected at most 134217728 values \(n × d\) in generated data but n × d = 1000000000000/,
+    );
+  }
+  assert.doesNotThrow(() =>
+    parseSpec({ problem: { kind: "linear-classification", data: { kind: "separable", n: 2 ** 20, d: 128 } }, steps: 1 })
+  );
+});
