@@ -72,6 +72,30 @@ Deno.test("`createApp()` lists presets and serves the spec JSON Schema and limit
   });
 });
 
+Deno.test("`createApp({ store, runner, limits })` reads the runner's store and refuses another", async () => {
+  const store = createRunStore(await Deno.makeTempDir());
+  const runner = createRunner({ store });
+  try {
+    const app = createApp({ store, runner, limits: { maxSteps: 40 } });
+    assert.equal((await (await app.request("/api/limits")).json()).maxSteps, 40);
+    const res = await post(app, "/api/runs", { ...tiny, steps: 30 });
+    assert.equal(res.status, 201);
+    const { id } = await res.json();
+    await untilEnded(runner, id);
+    const lines = (await (await app.request(`/api/runs/${id}/export`)).text()).trim().split("\n");
+    assert.equal(JSON.parse(lines.at(-1)!).step, 30);
+    // The same directory through another store object is the same store.
+    assert.doesNotThrow(() => createApp({ store: createRunStore(store.dir + "/"), runner }));
+    const other = createRunStore(await Deno.makeTempDir());
+    assert.throws(() => createApp({ store: other, runner }), {
+      name: "TypeError",
+      message: new RegExp(`^Expected store to be the runner's \\(.*\\) but found a store of ${other.dir}`),
+    });
+  } finally {
+    runner.close();
+  }
+});
+
 Deno.test("`createApp()` starts a run from a spec, lists it, details it, exports it as NDJSON and CSV", async () => {
   await withApp(async (app, runner) => {
     const res = await post(app, "/api/runs", tiny);
