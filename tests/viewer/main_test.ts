@@ -1,34 +1,21 @@
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 import { startServer } from "../../src/server/start_server.ts";
 import { writeMatrixRun } from "./_matrix_run.ts";
+import { launchChromium, SKIP_BROWSER } from "../_chromium.ts";
 
-const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
-const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url);
 
 Deno.test({
   name: "viewer in headless Chromium starts a run from the form, streams it into live charts, and saves a screenshot",
-  ignore: SKIP,
+  ignore: SKIP_BROWSER,
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    try {
-      Deno.statSync(CHROMIUM);
-    } catch {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) or set BIASFLOW_CHROMIUM; ` +
-          "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
-      );
-    }
+    const browser = await launchChromium();
     const runsDir = await Deno.makeTempDir();
     writeMatrixRun(runsDir);
     const server = await startServer({ port: 0, runsDir });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
     try {
       const page = await browser.newPage({ viewport: { width: 1480, height: 1100 } });
       const errors: string[] = [];
