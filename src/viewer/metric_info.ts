@@ -26,8 +26,9 @@ const KNOWN: Record<string, MetricInfo> = {
 };
 
 /**
- * The label, unit and default y scale of a metric by its name; unknown names
- * (e.g. `sv_1` of matrix problems) get their name as label and a log scale.
+ * The label, unit and default y scale of a metric by its name; the spectrum's
+ * `sv_0`, `sv_1`, … (largest first) are σ₁, σ₂, …; unknown names get their
+ * name as label and a log scale.
  *
  * This module is browser compatible.
  *
@@ -40,7 +41,7 @@ const KNOWN: Record<string, MetricInfo> = {
  * import assert from "node:assert/strict";
  *
  * assert.equal(metricInfo("angle_gap").scale, "log");
- * assert.equal(metricInfo("sv_1").label, "σ₁");
+ * assert.equal(metricInfo("sv_0").label, "σ₁");
  * ```
  */
 export function metricInfo(name: string): MetricInfo {
@@ -48,8 +49,14 @@ export function metricInfo(name: string): MetricInfo {
   if (known) return known;
   const sv = /^sv_(\d+)$/.exec(name);
   if (sv) {
-    const sub = [...sv[1]!].map((d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]).join("");
-    return { label: `σ${sub}`, unit: "", scale: "log", help: `Singular value ${sv[1]} of the predictor matrix` };
+    const i = String(Number(sv[1]) + 1); // sv_0 is the largest, σ₁
+    const sub = [...i].map((d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]).join("");
+    return {
+      label: `σ${sub}`,
+      unit: "",
+      scale: "log",
+      help: `Singular value ${i} of the predictor matrix, largest first`,
+    };
   }
   return { label: name, unit: "", scale: "log", help: name };
 }

@@ -103,12 +103,22 @@ Deno.test({
       assert.match(await page.locator(".run-header").first().innerText(), /optimizer\.lr = 0\.01/);
       await page.screenshot({ path: new URL("viewer_sweep.png", ARTIFACTS).pathname, fullPage: true });
 
-      // A stored run with a 3×3 matrix predictor (as matrix problems record) shows its singular value spectrum.
+      // A stored matrix sensing run, its matrix too large to travel in records, shows its singular value
+      // spectrum from the sv_k metrics, σ₁ being sv_0; it asks for no points (it has none: no 404 logged).
       await page.goto(`${server.url}#/run/matrix-run`);
-      await page.waitForSelector('.problem-views figure:has-text("singular values") path.line');
-      assert.equal(await page.locator('.problem-views figure:has-text("singular values") path.line').count(), 3);
-      assert.ok(await page.locator('figure[data-metric="sv_1"]').count() === 1, "sv_1 gets its own chart");
+      const spectrum = page.locator('.problem-views figure:has-text("singular values") path.line');
+      await spectrum.first().waitFor();
+      assert.equal(await spectrum.count(), 4);
+      assert.deepEqual(await spectrum.evaluateAll((ps) => ps.map((p) => p.getAttribute("data-points"))), [
+        "9",
+        "9",
+        "9",
+        "9",
+      ]);
+      assert.equal(await page.locator('figure[data-metric="sv_0"] .title').innerText(), "σ₁");
+      assert.equal(await page.locator('figure[data-metric="sv_3"] .title').innerText(), "σ₄");
       assert.match(await page.locator(".run-header .badge").innerText(), /interrupted/);
+      await page.screenshot({ path: new URL("viewer_matrix.png", ARTIFACTS).pathname, fullPage: true });
 
       assert.deepEqual(errors, []);
       assert.deepEqual(offsite, [], "the viewer loads nothing from elsewhere");

@@ -8,7 +8,7 @@ Deno.test("`metricInfo()` labels the default metrics with units and scales", () 
   );
 });
 
-Deno.test("`metricInfo()` names singular values σᵢ and falls back to the name", () => {
-  assert.equal(metricInfo("sv_12").label, "σ₁₂");
+Deno.test("`metricInfo()` names singular values σᵢ from σ₁ (sv_0, the largest) and falls back to the name", () => {
+  assert.deepEqual(["sv_0", "sv_1", "sv_11"].map((m) => metricInfo(m).label), ["σ₁", "σ₂", "σ₁₂"]);
   assert.deepEqual(metricInfo("my_metric"), { label: "my_metric", unit: "", scale: "log", help: "my_metric" });
 });
