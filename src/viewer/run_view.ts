@@ -5,7 +5,7 @@ import { OKABE_ITO, runColors } from "./colors.ts";
 import { createLineChart, type LineSeries } from "./line_chart.ts";
 import { createMarginHeatmap } from "./margin_heatmap.ts";
 import { marginHistogram } from "./margin_histogram.ts";
-import { metricInfo } from "./metric_info.ts";
+import { metricInfo, type MetricProblem } from "./metric_info.ts";
 import { runSpectrum } from "./run_spectrum.ts";
 import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
@@ -133,7 +133,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
     for (const run of runs) {
       for (const name of run.trace.metrics.keys()) {
         if (charts.has(name)) continue;
-        const info = metricInfo(name);
+        const info = metricInfo(name, (first.detail.spec.problem ?? {}) as MetricProblem);
         const chart = createLineChart({
           title: info.label,
           unit: info.unit,
