@@ -74,6 +74,31 @@ Deno.test({
       await page.screenshot({ path: shot.pathname, fullPage: true });
       assert.ok(Deno.statSync(shot).size > 20_000);
 
+      // Drag to zoom the steps: the charts redraw over the dragged range, and the read-out, where the pointer
+      // still rests, follows the redraw to the step now under it instead of keeping the old scale's.
+      const readoutStep = async () =>
+        Number((await page.locator('figure[data-metric="angle_gap"] .readout b').innerText()).replace(/^step\s*/, ""));
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      const before = await readoutStep();
+      const fullD = await lossPath.getAttribute("d");
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForFunction(
+        (d) => document.querySelector('figure[data-metric="loss"] path.line')?.getAttribute("d") !== d,
+        fullD,
+        { timeout: 5000 },
+      );
+      const after = await readoutStep();
+      assert.ok(after > before, `the read-out moved from step ${before} to ${after}`);
+      await angle.dblclick({ position: { x: box.width * 0.3, y: box.height / 2 } });
+      await page.waitForFunction(
+        (d) => document.querySelector('figure[data-metric="loss"] path.line')?.getAttribute("d") === d,
+        fullD,
+        { timeout: 5000 },
+      );
+      assert.equal(await readoutStep(), before);
+
       // The step axis toggles to linear, and the runs list shows the run as done.
       await page.click('button[data-scale="linear"]');
       await page.waitForFunction(() =>
