@@ -28,6 +28,19 @@ Deno.test({
       await page.waitForSelector("form.new-run select option", { state: "attached" });
       assert.equal(await page.locator("form.new-run select").inputValue(), "soudry-fig1");
 
+      // The prefilled steps follow the preset picked, unless edited.
+      const stepsInput = page.locator("form.new-run .override .value").first();
+      assert.equal(await stepsInput.inputValue(), "1000000");
+      await page.selectOption("form.new-run select", "matrix-sensing");
+      assert.equal(await stepsInput.inputValue(), "5000");
+      await stepsInput.fill("300");
+      await page.selectOption("form.new-run select", "soudry-fig1");
+      assert.equal(await stepsInput.inputValue(), "300", "an edited value stays");
+      await page.selectOption("form.new-run select", "matrix-sensing");
+      await stepsInput.fill("5000");
+      await page.selectOption("form.new-run select", "soudry-fig1");
+      assert.equal(await stepsInput.inputValue(), "1000000");
+
       // The form validates against the spec schema before anything is sent.
       const stepsValue = page.locator("form.new-run .override .value").first();
       await stepsValue.fill("0");
