@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
@@ -6,6 +7,7 @@ import { runSpecJsonSchema } from "../spec/json_schema.ts";
 import { toSpecIssue } from "../spec/parse_spec.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
+import type { RunStore } from "../store/run_store.ts";
 import { ApiError } from "./api_error.ts";
 import type { Runner } from "./create_runner.ts";
 import { resolveLimits, type ServerLimits } from "./server_limits.ts";
@@ -25,6 +27,8 @@ import {
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
+  /** The run store that events and exports are read from (default: the runner's; another directory is an error). */
+  store?: RunStore;
   /** Trains, queues and tracks the runs (its store holds them). */
   runner: Runner;
   /** Limits on requests (defaults: {@link DEFAULT_LIMITS}). */
@@ -43,8 +47,9 @@ export interface AppOptions {
  * as Server-Sent Events with resume from `Last-Event-ID`, and the viewer at
  * `/`. Serve it with `Deno.serve(app.fetch)`; test it with `app.request`.
  *
- * @param options The runner, limits, token and viewer.
+ * @param options The store, runner, limits, token and viewer.
  * @returns The app.
+ * @throws {TypeError} when `store` is not the directory the runner writes to.
  *
  * @example Usage
  * ```ts
@@ -53,8 +58,9 @@ export interface AppOptions {
  * import { createRunStore } from "../store/run_store.ts";
  * import assert from "node:assert/strict";
  *
- * const runner = createRunner({ store: createRunStore(await Deno.makeTempDir()) });
- * const app = createApp({ runner });
+ * const store = createRunStore(await Deno.makeTempDir());
+ * const runner = createRunner({ store });
+ * const app = createApp({ store, runner, limits: { maxSteps: 1e6 } });
  * const res = await app.request("/api/presets");
  * assert.equal(res.status, 200);
  * runner.close();
@@ -62,6 +68,12 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono {
   const { runner } = options;
+  const store = options.store ?? runner.store;
+  if (resolve(store.dir) !== resolve(runner.store.dir)) {
+    throw new TypeError(
+      `Expected store to be the runner's (${runner.store.dir}) but found a store of ${store.dir}: the app would read events the runner does not write`,
+    );
+  }
   const limits = resolveLimits(options.limits);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   let sseClients = 0;
@@ -196,12 +208,12 @@ export function createApp(options: AppOptions): Hono {
     const id = runId(c);
     const { format } = check(ExportQuerySchema, c.req.query());
     if (format === "ndjson") {
-      return c.body(await readEventsText(runner.store.dir, id), 200, {
+      return c.body(await readEventsText(store.dir, id), 200, {
         "Content-Type": "application/x-ndjson; charset=utf-8",
         "Content-Disposition": `attachment; filename="${id}.ndjson"`,
       });
     }
-    return c.body(recordsToCsv(await readEvents(runner.store.dir, id)), 200, {
+    return c.body(recordsToCsv(await readEvents(store.dir, id)), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${id}.csv"`,
     });

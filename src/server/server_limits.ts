@@ -18,8 +18,9 @@ export interface ServerLimits {
 
 /**
  * The defaults: 2 concurrent runs (the machine's other cores serve requests),
- * 32 queued, 10⁹ steps, 10⁶ data entries, 1 MiB bodies, 100 event streams,
- * 32 values per sweep.
+ * 32 queued, 10⁹ steps, 4 × 10⁶ data entries (32 MB of float64 per run: every
+ * preset fits, matrix sensing's 750 measurements of 50 × 50 included),
+ * 1 MiB bodies, 100 event streams, 32 values per sweep.
  *
  * @example Usage
  * ```ts
@@ -33,7 +34,7 @@ export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
   maxConcurrentRuns: 2,
   maxQueuedRuns: 32,
   maxSteps: 1e9,
-  maxDataSize: 1e6,
+  maxDataSize: 4e6,
   maxBodyBytes: 1 << 20,
   maxSseClients: 100,
   maxSweepValues: 32,

@@ -128,9 +128,13 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   let x: d3.ScaleContinuousNumeric<number, number> = d3.scaleLog();
   let y: d3.ScaleContinuousNumeric<number, number> = d3.scaleLog();
 
-  brushG.on("mousemove", (event: MouseEvent) => {
-    if (!last) return;
-    const [mx] = d3.pointer(event, g.node());
+  // The pointer's position while it hovers a chart (null otherwise): the read-out is redrawn from it after every
+  // update, so that it stays on the lines when they move (live records, zoom, scale changes).
+  let hoverPx: number | null = null;
+
+  function showReadout(): void {
+    if (!last || hoverPx === null) return;
+    const mx = hoverPx;
     const xv = x.invert(mx);
     const rows: { label: string; color: string; step: number; value: number }[] = [];
     for (const s of last.series) {
@@ -154,8 +158,14 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
             }</div>`
           ).join(""),
       );
+  }
+
+  brushG.on("mousemove", (event: MouseEvent) => {
+    hoverPx = d3.pointer(event, g.node())[0];
+    showReadout();
   });
   brushG.on("mouseleave", () => {
+    hoverPx = null;
     rule.style("display", "none");
     dots.selectAll("circle").remove();
     readout.style("display", "none");
@@ -214,6 +224,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
       .join("path").attr("class", "line").attr("fill", "none").attr("stroke", (k) => k.s.color)
       .attr("stroke-dasharray", (k) => k.s.dash ?? null).attr("stroke-width", 1.8)
       .attr("d", (k) => path(k.xs, k.ys, k.idx)).attr("data-points", (k) => k.idx.length);
+    showReadout();
   }
 
   return { node: root, update: draw };

@@ -113,8 +113,21 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
     issuesBox.selectAll("li").data([...new Set(lines)]).join("li").text((d) => d);
   }
 
+  // Overrides still showing the old preset's value (the prefilled steps) take the new preset's, so that
+  // picking another preset does not silently run it with the old one's settings.
+  let shown = preset();
   select.on("change", () => {
-    about.text(`${preset().description} — ${preset().source}`);
+    const next = preset();
+    rows.selectAll<HTMLDivElement, unknown>(".override").each(function () {
+      const path = (this.querySelector(".path") as HTMLInputElement).value.trim();
+      const input = this.querySelector(".value") as HTMLInputElement;
+      const [was, now] = [valueAt(shown.spec, path), valueAt(next.spec, path)];
+      if (was !== undefined && now !== undefined && input.value.trim() === JSON.stringify(was)) {
+        input.value = JSON.stringify(now);
+      }
+    });
+    shown = next;
+    about.text(`${next.description} — ${next.source}`);
     validate();
   });
   form.on("input", () => validate());
@@ -146,4 +159,14 @@ function setAtPathSafe(spec: unknown, path: string, value: unknown, issues: Sche
     issues.push({ path, message: (e as Error).message });
     return null;
   }
+}
+
+/** The value at a dotted field path of a spec (`optimizer.lr`), or undefined. */
+function valueAt(spec: unknown, path: string): unknown {
+  let at: unknown = spec;
+  for (const key of path.split(".")) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }

@@ -5,10 +5,10 @@ import { OKABE_ITO, runColors } from "./colors.ts";
 import { createLineChart, type LineSeries } from "./line_chart.ts";
 import { createMarginHeatmap } from "./margin_heatmap.ts";
 import { marginHistogram } from "./margin_histogram.ts";
-import { metricInfo } from "./metric_info.ts";
+import { metricInfo, type MetricProblem } from "./metric_info.ts";
+import { runSpectrum } from "./run_spectrum.ts";
 import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
-import { singularValues } from "./singular_values.ts";
 
 interface RunState {
   id: string;
@@ -26,7 +26,7 @@ interface RunState {
  * The view of one run or several overlaid (a sweep, or runs picked in the
  * list): a header per run (status, progress, stop, export), the problem views
  * (2-D data with separators, margin histogram over time, singular value
- * spectrum for matrix predictors), and one chart per metric, all sharing the
+ * spectrum for matrix problems), and one chart per metric, all sharing the
  * step axis (log by default) and its zoom. Events stream in over SSE; redraws
  * are coalesced to one per animation frame.
  *
@@ -86,7 +86,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
   }));
 
   const first = runs[0]!;
-  const points: PointsJson | null = await api.points(first.id);
+  const points: PointsJson | null = hasPoints(first.detail.spec) ? await api.points(first.id) : null;
   const separator = points && points.d === 2 ? createSeparatorChart() : null;
   if (separator) problem.node()!.append(separator.node);
   const heatmap = points ? createMarginHeatmap() : null;
@@ -133,7 +133,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
     for (const run of runs) {
       for (const name of run.trace.metrics.keys()) {
         if (charts.has(name)) continue;
-        const info = metricInfo(name);
+        const info = metricInfo(name, (first.detail.spec.problem ?? {}) as MetricProblem);
         const chart = createLineChart({
           title: info.label,
           unit: info.unit,
@@ -188,20 +188,18 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
   function renderSpectrum(): void {
     const series: LineSeries[] = [];
     for (const run of runs) {
-      const preds = run.trace.predictors.filter((p) => p.predictor.shape.length === 2);
-      if (preds.length === 0) continue;
-      const [rows, cols] = preds[0]!.predictor.shape as [number, number];
-      const sv = preds.map((p) => singularValues(p.predictor.data, rows, cols));
-      for (let k = 0; k < Math.min(rows, cols); k++) {
+      const sv = runSpectrum(run.trace);
+      if (sv === null) continue;
+      sv.values.forEach((ys, k) => {
         series.push({
           key: `${run.id}-${k}`,
-          label: `${runs.length > 1 ? `${run.label} ` : ""}σ${k + 1}`,
+          label: `${runs.length > 1 ? `${run.label} ` : ""}${metricInfo(`sv_${k}`).label}`,
           color: runs.length > 1 ? run.color : OKABE_ITO[k % OKABE_ITO.length]!,
-          xs: preds.map((p) => p.step),
-          ys: sv.map((s) => s[k]!),
+          xs: sv.steps,
+          ys,
           ...(runs.length > 1 && k > 0 ? { dash: "4 3" } : {}),
         });
-      }
+      });
     }
     if (series.length === 0) return;
     if (!spectrum) {
@@ -256,4 +254,10 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       for (const run of runs) run.source?.close();
     },
   };
+}
+
+/** Whether the server can send a spec's points: linear classification on inline or generated data. */
+function hasPoints(spec: Record<string, unknown>): boolean {
+  const problem = spec.problem as { kind?: string; data?: { kind?: string } } | undefined;
+  return problem?.kind === "linear-classification" && problem.data?.kind !== "csv";
 }

@@ -72,6 +72,30 @@ Deno.test("`createApp()` lists presets and serves the spec JSON Schema and limit
   });
 });
 
+Deno.test("`createApp({ store, runner, limits })` reads the runner's store and refuses another", async () => {
+  const store = createRunStore(await Deno.makeTempDir());
+  const runner = createRunner({ store });
+  try {
+    const app = createApp({ store, runner, limits: { maxSteps: 40 } });
+    assert.equal((await (await app.request("/api/limits")).json()).maxSteps, 40);
+    const res = await post(app, "/api/runs", { ...tiny, steps: 30 });
+    assert.equal(res.status, 201);
+    const { id } = await res.json();
+    await untilEnded(runner, id);
+    const lines = (await (await app.request(`/api/runs/${id}/export`)).text()).trim().split("\n");
+    assert.equal(JSON.parse(lines.at(-1)!).step, 30);
+    // The same directory through another store object is the same store.
+    assert.doesNotThrow(() => createApp({ store: createRunStore(store.dir + "/"), runner }));
+    const other = createRunStore(await Deno.makeTempDir());
+    assert.throws(() => createApp({ store: other, runner }), {
+      name: "TypeError",
+      message: new RegExp(`^Expected store to be the runner's \\(.*\\) but found a store of ${other.dir}`),
+    });
+  } finally {
+    runner.close();
+  }
+});
+
 Deno.test("`createApp()` starts a run from a spec, lists it, details it, exports it as NDJSON and CSV", async () => {
   await withApp(async (app, runner) => {
     const res = await post(app, "/api/runs", tiny);
@@ -328,14 +352,10 @@ Deno.test("`createApp()` enforces its limits with 413, 422 and 429", async () =>
     assert.equal(runner.summary(b.id)!.status, "stopped");
     await post(app, `/api/runs/${a.id}/stop`, "");
     await untilEnded(runner, a.id);
-
-    // event streams over the limit
-    const first = await app.request(`/api/runs/${a.id}/events`);
-    const second = await app.request(`/api/runs/${b.id}/events`);
-    assert.equal(first.status, 200);
-    assert.equal(second.status, 200);
-    await first.body!.cancel();
-    await second.body!.cancel();
+    // Ended runs free their places: a new run is taken again.
+    const c = await post(app, "/api/runs", tiny);
+    assert.equal(c.status, 201);
+    await untilEnded(runner, (await c.json()).id);
   }, {
     limits: {
       maxBodyBytes: 2000,

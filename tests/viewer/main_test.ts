@@ -1,34 +1,21 @@
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 import { startServer } from "../../src/server/start_server.ts";
 import { writeMatrixRun } from "./_matrix_run.ts";
+import { launchChromium, SKIP_BROWSER } from "../_chromium.ts";
 
-const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
-const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url);
 
 Deno.test({
   name: "viewer in headless Chromium starts a run from the form, streams it into live charts, and saves a screenshot",
-  ignore: SKIP,
+  ignore: SKIP_BROWSER,
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    try {
-      Deno.statSync(CHROMIUM);
-    } catch {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) or set BIASFLOW_CHROMIUM; ` +
-          "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
-      );
-    }
+    const browser = await launchChromium();
     const runsDir = await Deno.makeTempDir();
     writeMatrixRun(runsDir);
     const server = await startServer({ port: 0, runsDir });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
     try {
       const page = await browser.newPage({ viewport: { width: 1480, height: 1100 } });
       const errors: string[] = [];
@@ -40,6 +27,19 @@ Deno.test({
       await page.goto(server.url);
       await page.waitForSelector("form.new-run select option", { state: "attached" });
       assert.equal(await page.locator("form.new-run select").inputValue(), "soudry-fig1");
+
+      // The prefilled steps follow the preset picked, unless edited.
+      const stepsInput = page.locator("form.new-run .override .value").first();
+      assert.equal(await stepsInput.inputValue(), "1000000");
+      await page.selectOption("form.new-run select", "matrix-sensing");
+      assert.equal(await stepsInput.inputValue(), "5000");
+      await stepsInput.fill("300");
+      await page.selectOption("form.new-run select", "soudry-fig1");
+      assert.equal(await stepsInput.inputValue(), "300", "an edited value stays");
+      await page.selectOption("form.new-run select", "matrix-sensing");
+      await stepsInput.fill("5000");
+      await page.selectOption("form.new-run select", "soudry-fig1");
+      assert.equal(await stepsInput.inputValue(), "1000000");
 
       // The form validates against the spec schema before anything is sent.
       const stepsValue = page.locator("form.new-run .override .value").first();
@@ -87,6 +87,31 @@ Deno.test({
       await page.screenshot({ path: shot.pathname, fullPage: true });
       assert.ok(Deno.statSync(shot).size > 20_000);
 
+      // Drag to zoom the steps: the charts redraw over the dragged range, and the read-out, where the pointer
+      // still rests, follows the redraw to the step now under it instead of keeping the old scale's.
+      const readoutStep = async () =>
+        Number((await page.locator('figure[data-metric="angle_gap"] .readout b').innerText()).replace(/^step\s*/, ""));
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      const before = await readoutStep();
+      const fullD = await lossPath.getAttribute("d");
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForFunction(
+        (d) => document.querySelector('figure[data-metric="loss"] path.line')?.getAttribute("d") !== d,
+        fullD,
+        { timeout: 5000 },
+      );
+      const after = await readoutStep();
+      assert.ok(after > before, `the read-out moved from step ${before} to ${after}`);
+      await angle.dblclick({ position: { x: box.width * 0.3, y: box.height / 2 } });
+      await page.waitForFunction(
+        (d) => document.querySelector('figure[data-metric="loss"] path.line')?.getAttribute("d") === d,
+        fullD,
+        { timeout: 5000 },
+      );
+      assert.equal(await readoutStep(), before);
+
       // The step axis toggles to linear, and the runs list shows the run as done.
       await page.click('button[data-scale="linear"]');
       await page.waitForFunction(() =>
@@ -116,12 +141,22 @@ Deno.test({
       assert.match(await page.locator(".run-header").first().innerText(), /optimizer\.lr = 0\.01/);
       await page.screenshot({ path: new URL("viewer_sweep.png", ARTIFACTS).pathname, fullPage: true });
 
-      // A stored run with a 3×3 matrix predictor (as matrix problems record) shows its singular value spectrum.
+      // A stored matrix sensing run, its matrix too large to travel in records, shows its singular value
+      // spectrum from the sv_k metrics, σ₁ being sv_0; it asks for no points (it has none: no 404 logged).
       await page.goto(`${server.url}#/run/matrix-run`);
-      await page.waitForSelector('.problem-views figure:has-text("singular values") path.line');
-      assert.equal(await page.locator('.problem-views figure:has-text("singular values") path.line').count(), 3);
-      assert.ok(await page.locator('figure[data-metric="sv_1"]').count() === 1, "sv_1 gets its own chart");
+      const spectrum = page.locator('.problem-views figure:has-text("singular values") path.line');
+      await spectrum.first().waitFor();
+      assert.equal(await spectrum.count(), 4);
+      assert.deepEqual(await spectrum.evaluateAll((ps) => ps.map((p) => p.getAttribute("data-points"))), [
+        "9",
+        "9",
+        "9",
+        "9",
+      ]);
+      assert.equal(await page.locator('figure[data-metric="sv_0"] .title').innerText(), "σ₁");
+      assert.equal(await page.locator('figure[data-metric="sv_3"] .title').innerText(), "σ₄");
       assert.match(await page.locator(".run-header .badge").innerText(), /interrupted/);
+      await page.screenshot({ path: new URL("viewer_matrix.png", ARTIFACTS).pathname, fullPage: true });
 
       assert.deepEqual(errors, []);
       assert.deepEqual(offsite, [], "the viewer loads nothing from elsewhere");

@@ -1,4 +1,10 @@
 import assert from "node:assert/strict";
+import { lastValueFrom, toArray } from "rxjs";
+import { compileRun } from "../../src/engine/compile_run.ts";
+import { analysisPipeline } from "../../src/operators/analysis_pipeline.ts";
+import { PRESETS, presetSpec } from "../../src/presets/presets.ts";
+import { solveReference } from "../../src/reference/solve_reference.ts";
+import { train } from "../../src/streams/train.ts";
 import { metricInfo } from "../../src/viewer/metric_info.ts";
 
 Deno.test("`metricInfo()` labels the default metrics with units and scales", () => {
@@ -8,7 +14,35 @@ Deno.test("`metricInfo()` labels the default metrics with units and scales", () 
   );
 });
 
-Deno.test("`metricInfo()` names singular values σᵢ and falls back to the name", () => {
-  assert.equal(metricInfo("sv_12").label, "σ₁₂");
+Deno.test("`metricInfo()` names singular values σᵢ from σ₁ (sv_0, the largest) and falls back to the name", () => {
+  assert.deepEqual(["sv_0", "sv_1", "sv_11"].map((m) => metricInfo(m).label), ["σ₁", "σ₂", "σ₁₂"]);
   assert.deepEqual(metricInfo("my_metric"), { label: "my_metric", unit: "", scale: "log", help: "my_metric" });
+});
+
+Deno.test("`metricInfo()` has a label of its own for every metric the analysis writes on the presets", async () => {
+  const names = new Set<string>();
+  for (const preset of Object.keys(PRESETS)) {
+    const run = compileRun({ ...(presetSpec(preset) as Record<string, unknown>), steps: 2 });
+    const reference = await solveReference(run);
+    const snapshots = await lastValueFrom(train(run).pipe(analysisPipeline(run, reference), toArray()));
+    for (const s of snapshots) for (const name of Object.keys(s.metrics)) names.add(name);
+  }
+  assert.ok(names.has("sv_15") && names.has("dft_0") && names.has("margin_linf"), [...names].join(" "));
+  for (const name of names) assert.notEqual(metricInfo(name).label, name, `${name} has a label`);
+  assert.equal(metricInfo("dft_3").label, "|DFT(w)₃|");
+  assert.equal(metricInfo("margin_l1").label, "min margin / ‖w‖₁");
+  assert.equal(metricInfo("margin_linf").scale, "linear");
+  assert.equal(metricInfo("nuclear_gap").scale, "symlog"); // it changes sign
+});
+
+Deno.test("`metricInfo()` gives the loss in nats for log-likelihood losses only", () => {
+  const unit = (problem: { kind?: string; loss?: string }) => metricInfo("loss", problem).unit;
+  assert.equal(unit({ kind: "linear-classification" }), "nats");
+  assert.equal(unit({ kind: "linear-classification", loss: "logistic" }), "nats");
+  assert.equal(unit({ kind: "multiclass" }), "nats");
+  assert.equal(unit({ kind: "linear-classification", loss: "exp" }), "");
+  assert.equal(unit({ kind: "least-squares" }), "");
+  assert.equal(unit({ kind: "matrix-sensing" }), "");
+  assert.equal(metricInfo("grad_norm", { kind: "least-squares" }).unit, "");
+  assert.equal(metricInfo("grad_norm", { kind: "linear-net" }).unit, "nats per unit w");
 });

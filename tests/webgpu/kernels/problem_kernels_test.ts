@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 import { PROBLEM_KERNELS } from "../../../src/webgpu/kernels/problem_kernels.ts";
 import { composeModule, ENTRY_POINTS } from "../../../src/webgpu/_batch_pipelines.ts";
-
-const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
-const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
+import { launchChromium, SKIP_BROWSER } from "../../_chromium.ts";
 
 Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
   for (const [kind, kernel] of Object.entries(PROBLEM_KERNELS)) assert.equal(kernel.kind, kind);
@@ -17,33 +14,16 @@ Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
 // engine can run in browsers.
 Deno.test({
   name: "PROBLEM_KERNELS compile on both drivers under Chromium's WGSL compiler, uniformity analysis included",
-  ignore: SKIP,
+  ignore: SKIP_BROWSER,
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    try {
-      Deno.statSync(CHROMIUM);
-    } catch {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) or set BIASFLOW_CHROMIUM; ` +
-          "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
-      );
-    }
+    const browser = await launchChromium({ webgpu: true });
     // WebGPU needs a secure context: a page from localhost.
     const server = Deno.serve(
       { port: 0, onListen() {} },
       () => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }),
     );
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--enable-unsafe-webgpu",
-        "--use-webgpu-adapter=swiftshader",
-      ],
-    });
     try {
       const page = await browser.newPage();
       await page.goto(`http://localhost:${server.addr.port}/`);

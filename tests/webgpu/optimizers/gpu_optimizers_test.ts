@@ -1,14 +1,11 @@
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 import { OptimizerSpecSchema } from "../../../src/spec/run_spec.ts";
 import { compileRun } from "../../../src/engine/compile_run.ts";
 import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
 import { GPU_OPTIMIZERS } from "../../../src/webgpu/optimizers/gpu_optimizers.ts";
 import { PROBLEM_KERNELS } from "../../../src/webgpu/kernels/problem_kernels.ts";
 import { composeModule } from "../../../src/webgpu/_batch_pipelines.ts";
-
-const CHROMIUM = Deno.env.get("BIASFLOW_CHROMIUM") ?? "/usr/bin/chromium";
-const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
+import { launchChromium, SKIP_BROWSER } from "../../_chromium.ts";
 
 Deno.test("GPU_OPTIMIZERS has an update rule for every optimizer kind of the spec", () => {
   const kinds = OptimizerSpecSchema.options.map((o) => o.shape.kind.value).sort();
@@ -65,32 +62,15 @@ Deno.test("GPU_OPTIMIZERS read back the state the CPU optimizers report, under t
 // no override-sized arrays; problem_kernels_test.ts builds the drivers'.)
 Deno.test({
   name: "GPU_OPTIMIZERS pass Chromium's WGSL compiler, uniformity analysis included, with every kernel on both drivers",
-  ignore: SKIP,
+  ignore: SKIP_BROWSER,
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    try {
-      Deno.statSync(CHROMIUM);
-    } catch {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) or set BIASFLOW_CHROMIUM; ` +
-          "set BIASFLOW_SKIP_BROWSER=1 only to skip this test on purpose",
-      );
-    }
+    const browser = await launchChromium({ webgpu: true });
     const server = Deno.serve(
       { port: 0, onListen() {} },
       () => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }),
     );
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--enable-unsafe-webgpu",
-        "--use-webgpu-adapter=swiftshader",
-      ],
-    });
     try {
       const page = await browser.newPage();
       await page.goto(`http://localhost:${server.addr.port}/`);
