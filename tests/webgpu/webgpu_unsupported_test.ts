@@ -24,7 +24,31 @@ Deno.test("webGpuUnsupported() accepts linear classification with every optimize
   }
 });
 
+Deno.test("webGpuUnsupported() accepts matrix sensing of every measurement kind with every optimizer", () => {
+  const measurements = [
+    { kind: "gaussian", m: 10, truthRank: 1 },
+    { kind: "completion", m: 10, truthRank: 1 },
+    { kind: "diagonal", m: 3, truthRank: 1 },
+    { kind: "points", a: [[[1, 0], [0, 2]]], y: [1] },
+  ];
+  for (const m of measurements) {
+    for (const symmetric of [true, false]) {
+      const n = m.kind === "points" ? 2 : 5;
+      const sensing = { kind: "matrix-sensing", n, symmetric, measurements: m };
+      for (const optimizer of optimizers) {
+        const why = webGpuUnsupported(compileRun({ problem: sensing, optimizer, steps: 10 }));
+        assert.equal(why, null, `${m.kind} ${symmetric} ${optimizer.kind}`);
+      }
+    }
+  }
+});
+
 Deno.test("webGpuUnsupported() passes on why a kernel cannot run a problem of its kind", () => {
+  const large = compileRun({
+    problem: { kind: "matrix-sensing", n: 100, measurements: { kind: "gaussian", m: 10, truthRank: 1 } },
+    steps: 10,
+  });
+  assert.match(webGpuUnsupported(large)!, /holds at most 3424 coordinates of X .* n = 100 needs 5050/);
   const picky = { ...PROBLEM_KERNELS["linear-classification"]!, unsupported: () => "too picky" };
   assert.equal(webGpuUnsupported(run, { "linear-classification": picky }), "too picky");
 });
