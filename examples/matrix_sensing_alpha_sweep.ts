@@ -6,7 +6,8 @@
  * η = 1, 5000 steps. The nuclear norm of the limit falls towards the minimum
  * nuclear norm solution as α → 0.
  *
- * Run: `deno run -A examples/matrix_sensing_alpha_sweep.ts [steps] [α,α,…]`
+ * Run: `deno run -A examples/matrix_sensing_alpha_sweep.ts [steps] [α,α,…] [cpu|webgpu|auto]` (on WebGPU
+ * the four runs step as one batch: 3.5 minutes on llvmpipe, a software adapter, against 1 on the CPU engine).
  *
  * @module
  */
@@ -50,7 +51,7 @@ export interface AlphaSweepRow {
  * reference solve) and returns each run's final metrics.
  *
  * @param options `alphas` (default the table's), `spec` (default the preset),
- *   `steps` (default the spec's).
+ *   `steps` (default the spec's), `backend` (default `cpu`).
  * @returns One row per α and the reference's nuclear norm.
  *
  * @example Usage
@@ -59,14 +60,15 @@ export interface AlphaSweepRow {
  * ```
  */
 export async function alphaSweep(
-  options: { alphas?: readonly number[]; spec?: RunSpecInput; steps?: number } = {},
+  options: { alphas?: readonly number[]; spec?: RunSpecInput; steps?: number; backend?: "cpu" | "webgpu" | "auto" } =
+    {},
 ): Promise<{ rows: AlphaSweepRow[]; referenceNorm: number }> {
   const alphas = options.alphas ?? WU_REBESCHINI_TABLE.map((r) => r.alpha);
   const base = options.spec ?? presetSpec("matrix-sensing");
   const spec = {
     ...base,
     steps: options.steps ?? base.steps,
-    backend: "cpu" as const,
+    backend: options.backend ?? "cpu",
     record: { perDecade: 2, everyMs: 0 },
   };
   const run = compileRun(spec);
@@ -99,10 +101,12 @@ export async function alphaSweep(
 if (import.meta.main) {
   const t0 = performance.now();
   const steps = Deno.args[0] === undefined ? undefined : Number(Deno.args[0]);
-  const alphas = Deno.args[1]?.split(",").map(Number);
+  const alphas = Deno.args[1] === undefined || Deno.args[1] === "" ? undefined : Deno.args[1].split(",").map(Number);
+  const backend = Deno.args[2] as "cpu" | "webgpu" | "auto" | undefined;
   const { rows, referenceNorm } = await alphaSweep({
     ...(steps === undefined ? {} : { steps }),
     ...(alphas === undefined ? {} : { alphas }),
+    ...(backend === undefined ? {} : { backend }),
   });
   console.log(`min nuclear norm (reference): ${referenceNorm.toFixed(6)}`);
   console.log("alpha    ‖X‖_*    (paper)  ‖X−X*‖/‖X*‖ (paper)  rank_eff  loss");

@@ -8,8 +8,9 @@ import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
 export const WEBGPU_OPTIMIZERS: readonly string[] = Object.keys(GPU_OPTIMIZERS);
 
 /**
- * Why a run cannot run on WebGPU (its problem kind has no kernel, or its
- * optimizer is not implemented there), or null when it can.
+ * Why a run cannot run on WebGPU (its problem kind has no kernel, the kernel
+ * cannot bind its problem, e.g. a matrix too large for workgroup memory, or
+ * its optimizer is not implemented there), or null when it can.
  *
  * @param run A compiled run.
  * @param kernels Kernels by problem kind (default: the built-in ones).
@@ -34,9 +35,10 @@ export function webGpuUnsupported(
   kernels: Readonly<Record<string, ProblemKernel>> = PROBLEM_KERNELS,
   optimizers: Readonly<Record<string, GpuOptimizer>> = GPU_OPTIMIZERS,
 ): string | null {
-  if (kernels[run.problem.kind] === undefined) {
-    return `The WebGPU engine has no kernel for problem kind ${run.problem.kind}`;
-  }
+  const kernel = kernels[run.problem.kind];
+  if (kernel === undefined) return `The WebGPU engine has no kernel for problem kind ${run.problem.kind}`;
+  const why = kernel.unsupported?.(run.problem) ?? null;
+  if (why !== null) return why;
   if (optimizers[run.spec.optimizer.kind] === undefined) {
     return `The WebGPU engine does not implement optimizer ${run.spec.optimizer.kind}`;
   }

@@ -45,16 +45,31 @@ Deno.test({
 
 Deno.test("createEngine() refuses backend webgpu for a problem WebGPU has no kernel for, as a spec error", async () => {
   const run = compileRun(spec("webgpu"));
-  const other = { ...run, problem: { ...run.problem, kind: "matrix-sensing" } };
+  const other = { ...run, problem: { ...run.problem, kind: "no-such-kind" } };
   await assert.rejects(createEngine(other), (e: Error) => {
     assert.ok(e instanceof SpecError);
     assert.match(
       e.message,
-      /^Invalid spec at backend: the WebGPU engine has no kernel for problem kind matrix-sensing/,
+      /^Invalid spec at backend: the WebGPU engine has no kernel for problem kind no-such-kind/,
     );
     return true;
   });
   const [engine] = await createEngines([{ ...other, spec: { ...other.spec, backend: "auto" } }]);
+  assert.equal(engine!.backend, "cpu");
+});
+
+Deno.test("createEngine() refuses backend webgpu for a problem its kernel cannot hold, and auto runs it on the CPU", async () => {
+  const large = (backend: "webgpu" | "auto") =>
+    compileRun({
+      problem: { kind: "matrix-sensing", n: 100, measurements: { kind: "gaussian", m: 10, truthRank: 1 } },
+      steps: 1,
+      backend,
+    });
+  await assert.rejects(
+    createEngine(large("webgpu")),
+    (e: Error) => e instanceof SpecError && /^Invalid spec at backend: .* n = 100 needs 5050/.test(e.message),
+  );
+  const [engine] = await createEngines([large("auto")]);
   assert.equal(engine!.backend, "cpu");
 });
 

@@ -1,25 +1,56 @@
 import assert from "node:assert/strict";
 import { compileRun } from "../../src/engine/compile_run.ts";
 import { webGpuUnsupported } from "../../src/webgpu/webgpu_unsupported.ts";
+import { PROBLEM_KERNELS } from "../../src/webgpu/kernels/problem_kernels.ts";
 
 const problem = { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } } as const;
 const run = compileRun({ problem, optimizer: { kind: "sgd", batch: 4 }, steps: 10 });
 
+const optimizers = [
+  { kind: "gd" },
+  { kind: "normalized-gd" },
+  { kind: "sgd", batch: 4 },
+  { kind: "adagrad" },
+  { kind: "rmsprop", centered: true, momentum: 0.5 },
+  { kind: "adam" },
+  { kind: "steepest", norm: "l1" },
+  { kind: "coordinate", rule: "greedy" },
+  { kind: "mirror", p: 1.5 },
+];
+
 Deno.test("webGpuUnsupported() accepts linear classification with every optimizer", () => {
-  const optimizers = [
-    { kind: "gd" },
-    { kind: "normalized-gd" },
-    { kind: "sgd", batch: 4 },
-    { kind: "adagrad" },
-    { kind: "rmsprop", centered: true, momentum: 0.5 },
-    { kind: "adam" },
-    { kind: "steepest", norm: "l1" },
-    { kind: "coordinate", rule: "greedy" },
-    { kind: "mirror", p: 1.5 },
-  ];
   for (const optimizer of optimizers) {
     assert.equal(webGpuUnsupported(compileRun({ problem, optimizer, steps: 10 })), null, optimizer.kind);
   }
+});
+
+Deno.test("webGpuUnsupported() accepts matrix sensing of every measurement kind with every optimizer", () => {
+  const measurements = [
+    { kind: "gaussian", m: 10, truthRank: 1 },
+    { kind: "completion", m: 10, truthRank: 1 },
+    { kind: "diagonal", m: 3, truthRank: 1 },
+    { kind: "points", a: [[[1, 0], [0, 2]]], y: [1] },
+  ];
+  for (const m of measurements) {
+    for (const symmetric of [true, false]) {
+      const n = m.kind === "points" ? 2 : 5;
+      const sensing = { kind: "matrix-sensing", n, symmetric, measurements: m };
+      for (const optimizer of optimizers) {
+        const why = webGpuUnsupported(compileRun({ problem: sensing, optimizer, steps: 10 }));
+        assert.equal(why, null, `${m.kind} ${symmetric} ${optimizer.kind}`);
+      }
+    }
+  }
+});
+
+Deno.test("webGpuUnsupported() passes on why a kernel cannot run a problem of its kind", () => {
+  const large = compileRun({
+    problem: { kind: "matrix-sensing", n: 100, measurements: { kind: "gaussian", m: 10, truthRank: 1 } },
+    steps: 10,
+  });
+  assert.match(webGpuUnsupported(large)!, /holds at most 3424 coordinates of X .* n = 100 needs 5050/);
+  const picky = { ...PROBLEM_KERNELS["linear-classification"]!, unsupported: () => "too picky" };
+  assert.equal(webGpuUnsupported(run, { "linear-classification": picky }), "too picky");
 });
 
 Deno.test("webGpuUnsupported() names a problem kind without a kernel, and an optimizer without an update rule", () => {

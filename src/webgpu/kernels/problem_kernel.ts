@@ -21,6 +21,13 @@ export interface ProblemKernel {
   readonly logGradient: boolean;
   /** Binds the kernel to a compiled problem, or explains why it cannot. */
   bind(problem: Problem): BoundProblemKernel | string;
+  /**
+   * Why the kernel cannot run a problem of its kind (e.g. too large for
+   * workgroup memory), found without building its data, or null. Asked by
+   * `webGpuUnsupported`, so that `auto` runs such a problem on the CPU and
+   * `webgpu` refuses it as a spec error. Omitted: every problem of the kind.
+   */
+  unsupported?(problem: Problem): string | null;
 }
 
 /** A {@link ProblemKernel} bound to one problem's data. */

@@ -1,5 +1,6 @@
 import { linearClassificationKernel } from "./linear_classification.ts";
 import { leastSquaresKernel } from "./least_squares.ts";
+import { matrixSensingKernel } from "./matrix_sensing.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -17,4 +18,5 @@ import type { ProblemKernel } from "./problem_kernel.ts";
 export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [linearClassificationKernel.kind]: linearClassificationKernel,
   [leastSquaresKernel.kind]: leastSquaresKernel,
+  [matrixSensingKernel.kind]: matrixSensingKernel,
 };
