@@ -1,5 +1,6 @@
 import { linearClassificationKernel } from "./linear_classification.ts";
 import { leastSquaresKernel } from "./least_squares.ts";
+import { linearNetKernel } from "./linear_net.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -17,4 +18,5 @@ import type { ProblemKernel } from "./problem_kernel.ts";
 export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [linearClassificationKernel.kind]: linearClassificationKernel,
   [leastSquaresKernel.kind]: leastSquaresKernel,
+  [linearNetKernel.kind]: linearNetKernel,
 };
