@@ -1,6 +1,7 @@
 import { linearClassificationKernel } from "./linear_classification.ts";
 import { leastSquaresKernel } from "./least_squares.ts";
 import { linearNetKernel } from "./linear_net.ts";
+import { linearConvNetKernel } from "./linear_conv_net.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -19,4 +20,5 @@ export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [linearClassificationKernel.kind]: linearClassificationKernel,
   [leastSquaresKernel.kind]: leastSquaresKernel,
   [linearNetKernel.kind]: linearNetKernel,
+  [linearConvNetKernel.kind]: linearConvNetKernel,
 };

@@ -8,7 +8,12 @@ const SKIP = Deno.env.get("BIASFLOW_SKIP_BROWSER") === "1";
 
 Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
   for (const [kind, kernel] of Object.entries(PROBLEM_KERNELS)) assert.equal(kernel.kind, kind);
-  assert.deepEqual(Object.keys(PROBLEM_KERNELS).sort(), ["least-squares", "linear-classification", "linear-net"]);
+  assert.deepEqual(Object.keys(PROBLEM_KERNELS).sort(), [
+    "least-squares",
+    "linear-classification",
+    "linear-conv-net",
+    "linear-net",
+  ]);
 });
 
 // Deno's WGSL compiler (naga) does not run WGSL's uniformity analysis and
