@@ -2,6 +2,7 @@ import { linearClassificationKernel } from "./linear_classification.ts";
 import { leastSquaresKernel } from "./least_squares.ts";
 import { linearNetKernel } from "./linear_net.ts";
 import { linearConvNetKernel } from "./linear_conv_net.ts";
+import { multiclassKernel } from "./multiclass.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -21,4 +22,5 @@ export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [leastSquaresKernel.kind]: leastSquaresKernel,
   [linearNetKernel.kind]: linearNetKernel,
   [linearConvNetKernel.kind]: linearConvNetKernel,
+  [multiclassKernel.kind]: multiclassKernel,
 };

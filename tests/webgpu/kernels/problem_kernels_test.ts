@@ -13,6 +13,7 @@ Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
     "linear-classification",
     "linear-conv-net",
     "linear-net",
+    "multiclass",
   ]);
 });
 
