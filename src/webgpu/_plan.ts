@@ -114,6 +114,13 @@ function planMulti(input: PlanInput): BatchPlan {
   const p = bound.params, n = bound.rows;
   const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(p, 1))), 32, 256);
   const kernel = bound.layout(wg);
+  const bytes = 4 * 2 * wg + 64 + kernel.workgroupBytes;
+  if (bytes > input.maxWorkgroupBytes) {
+    throw new RangeError(
+      `Cannot run a problem of ${p} parameters on WebGPU: its kernel needs ${bytes} bytes of workgroup memory ` +
+        `but the device allows ${input.maxWorkgroupBytes}`,
+    );
+  }
   const cols = Math.ceil(p / wg), log = Math.log2(wg);
   const partial = (b: number) =>
     16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +

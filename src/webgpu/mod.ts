@@ -38,5 +38,8 @@ export * from "./kernels/problem_kernel.ts";
 export * from "./kernels/problem_kernels.ts";
 export * from "./kernels/linear_classification.ts";
 export * from "./kernels/least_squares.ts";
+export * from "./kernels/multiclass.ts";
+export * from "./kernels/linear_net.ts";
+export * from "./kernels/linear_conv_net.ts";
 export * from "./optimizers/gpu_optimizer.ts";
 export * from "./optimizers/gpu_optimizers.ts";

@@ -68,6 +68,19 @@ Deno.test("planBatch() honours a forced path and a cap on steps per dispatch", (
   );
 });
 
+Deno.test("planBatch() refuses the multi-workgroup path when the kernel's workgroup memory exceeds the device's", () => {
+  // lr_part holds one partial sum per column: d = 4,000 floats are 16,000 bytes.
+  const b = bound(64, 4_000);
+  assert.throws(
+    () => planBatch({ bound: b, rowsPerStep: 64, minMarginPass: false, ...LIMITS }),
+    /Cannot run a problem of 4000 parameters on WebGPU: its kernel needs \d+ bytes of workgroup memory but the device allows 16384/,
+  );
+  assert.equal(
+    planBatch({ bound: b, rowsPerStep: 64, minMarginPass: false, ...LIMITS, maxWorkgroupBytes: 32_768 }).path,
+    "multi",
+  );
+});
+
 Deno.test("planBatch() counts an update rule's state slots and loops, and a guarded rule's extra pass", () => {
   const b = bound(256, 8);
   const momentum = planBatch({ bound: b, rowsPerStep: 256, minMarginPass: false, ...LIMITS });

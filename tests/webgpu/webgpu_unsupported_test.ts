@@ -53,6 +53,20 @@ Deno.test("webGpuUnsupported() passes on why a kernel cannot run a problem of it
   assert.equal(webGpuUnsupported(run, { "linear-classification": picky }), "too picky");
 });
 
+Deno.test("webGpuUnsupported() accepts multiclass, linear-net and linear-conv-net", () => {
+  const data = { kind: "separable", n: 6, d: 4, seed: 1 } as const;
+  const problems = [
+    { kind: "multiclass", data: { ...data, classes: 3 } },
+    { kind: "linear-net", depth: 3, width: [3, 2], data },
+    { kind: "linear-conv-net", depth: 2, data },
+  ];
+  for (const p of problems) {
+    for (const optimizer of [{ kind: "normalized-gd" }, { kind: "adam" }, { kind: "mirror", p: 1.5 }]) {
+      assert.equal(webGpuUnsupported(compileRun({ problem: p, optimizer, steps: 10 })), null, p.kind);
+    }
+  }
+});
+
 Deno.test("webGpuUnsupported() names a problem kind without a kernel, and an optimizer without an update rule", () => {
   assert.match(webGpuUnsupported(run, {})!, /no kernel for problem kind linear-classification/);
   assert.match(webGpuUnsupported(run, undefined, {})!, /does not implement optimizer sgd/);

@@ -1,8 +1,16 @@
 import type { KernelLayout } from "./problem_kernel.ts";
 import rowsWgsl from "./linear_rows.wgsl" with { type: "text" };
+import modelWgsl from "./linear_model.wgsl" with { type: "text" };
 
-/** The shared WGSL of row-linear kernels; a kind's kernel is this followed by its row functions. */
-export const LINEAR_ROWS_WGSL: string = rowsWgsl;
+/**
+ * The one-pass row machinery (`lr_block`, `lr_min_margin`) over a predictor
+ * β that the composing kernel supplies (`row_weight`, `row_grad`): the nets
+ * compute β from their layers.
+ */
+export const LINEAR_ROWS_CORE_WGSL: string = rowsWgsl;
+
+/** The shared WGSL of linear models (β = the parameters); a kind's kernel is this followed by its row functions. */
+export const LINEAR_ROWS_WGSL: string = `${rowsWgsl}\n${modelWgsl}`;
 
 /**
  * The layout of linear_rows.wgsl for d columns at workgroup size wg: lanes

@@ -1,9 +1,13 @@
 // Shared by row-linear problem kernels, whose loss is a sum over rows of a
-// function of one linear form: L(w) = Σₙ ℓₙ(uₙ), uₙ = ⟨aₙ, w⟩, with the rows
-// aₙ at binding 8 (row-major N × D). Host: linear_rows.ts.
+// function of one linear form: L = Σₙ ℓₙ(uₙ), uₙ = ⟨aₙ, β⟩, with the rows aₙ
+// at binding 8 (row-major N × D). Host: _linear_rows.ts.
 //
-// Implements the driver's two hooks, problem_block and problem_min_margin,
-// from three per-row functions the kind's own kernel defines:
+// lr_block and lr_min_margin do one pass over a block of rows; they call
+// functions the composing kernel defines:
+//   fn row_weight(run: u32, k: u32) -> f32              βₖ (linear_model.wgsl:
+//     the parameters themselves; nets: their end-to-end predictor)
+//   fn row_grad(run: u32, j: u32, g: f32)               receives Σ ℓₙ'(uₙ)·aₙⱼ·e^shift
+//     for every j < D, from some thread (call a barrier before reading it back)
 //   fn row_deriv(u: f32, row: u32, shift: f32) -> f32   ℓₙ'(u)·e^shift
 //   fn row_loss(u: f32, row: u32, shift: f32) -> f32    ℓₙ(u)·e^shift
 //   fn row_margin(u: f32, row: u32) -> f32              the margin m whose
@@ -36,7 +40,7 @@ fn lr_forms(lid: u32, run: u32, c: u32, count: u32) -> f32 {
     if (lane == 0u) { lr_row[r] = row; }
     let base = row * D;
     for (var k = lane; k < D; k += LANES) {
-      acc += lr_a[base + k] * param(run, k);
+      acc += lr_a[base + k] * row_weight(run, k);
     }
   }
   red_f[lid] = acc;
@@ -50,7 +54,8 @@ fn lr_forms(lid: u32, run: u32, c: u32, count: u32) -> f32 {
   return u;
 }
 
-fn problem_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
+// The smallest row_margin over the rows at positions [lo, hi), emitted.
+fn lr_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
   let rows_per_chunk = WG / LANES;
   var m = inf_f32();
   for (var c = lo; c < hi; c += rows_per_chunk) {
@@ -63,7 +68,9 @@ fn problem_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
   if (lid == 0u) { emit_min(run, total); }
 }
 
-fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
+// Σ ℓₙ'·aₙ·e^shift over the rows at positions [lo, hi) into row_grad, and
+// (want_den) Σ ℓₙ·e^shift emitted from thread 0.
+fn lr_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
   let rows_per_chunk = WG / LANES;
   // Column j0 of slice sl: slices split a chunk's rows; with D > WG a thread owns columns j0, j0 + WG, …
   let cols = min(D, WG);
@@ -104,7 +111,7 @@ fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: boo
     for (var j = j0; j < D; j += WG) {
       var g = 0.0;
       for (var q = 0u; q < slices; q++) { g += lr_part[q * D + j]; }
-      emit_grad(run, j, g);
+      row_grad(run, j, g);
     }
   }
   var total = 0.0;

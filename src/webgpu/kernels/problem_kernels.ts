@@ -1,6 +1,9 @@
 import { linearClassificationKernel } from "./linear_classification.ts";
 import { leastSquaresKernel } from "./least_squares.ts";
 import { matrixSensingKernel } from "./matrix_sensing.ts";
+import { linearNetKernel } from "./linear_net.ts";
+import { linearConvNetKernel } from "./linear_conv_net.ts";
+import { multiclassKernel } from "./multiclass.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -19,4 +22,7 @@ export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [linearClassificationKernel.kind]: linearClassificationKernel,
   [leastSquaresKernel.kind]: leastSquaresKernel,
   [matrixSensingKernel.kind]: matrixSensingKernel,
+  [linearNetKernel.kind]: linearNetKernel,
+  [linearConvNetKernel.kind]: linearConvNetKernel,
+  [multiclassKernel.kind]: multiclassKernel,
 };

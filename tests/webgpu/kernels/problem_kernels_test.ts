@@ -5,7 +5,14 @@ import { launchChromium, SKIP_BROWSER } from "../../_chromium.ts";
 
 Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
   for (const [kind, kernel] of Object.entries(PROBLEM_KERNELS)) assert.equal(kernel.kind, kind);
-  assert.deepEqual(Object.keys(PROBLEM_KERNELS).sort(), ["least-squares", "linear-classification", "matrix-sensing"]);
+  assert.deepEqual(Object.keys(PROBLEM_KERNELS).sort(), [
+    "least-squares",
+    "linear-classification",
+    "linear-conv-net",
+    "linear-net",
+    "matrix-sensing",
+    "multiclass",
+  ]);
 });
 
 // Deno's WGSL compiler (naga) does not run WGSL's uniformity analysis and
