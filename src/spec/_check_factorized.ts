@@ -21,7 +21,7 @@ export function checkMatrixSensing(spec: MatrixSensingFields, ctx: z.RefinementC
   const { n, symmetric } = spec;
   const meas = spec.measurements;
   const dim = symmetric ? (n * (n + 1)) / 2 : n * n;
-  const space = symmetric ? `a symmetric ${n}×${n} matrix has ${dim}` : `an ${n}×${n} matrix has ${dim}`;
+  const space = symmetric ? `a symmetric ${n}×${n} matrix has ${dim}` : `a general ${n}×${n} matrix has ${dim}`;
   function issue(path: (string | number)[], input: unknown, message: string): void {
     ctx.addIssue({ code: "custom", path: ["measurements", ...path], input, message });
   }

@@ -180,7 +180,7 @@ Deno.test("parseSpec() rejects more measurements than the matrix has degrees of 
   assertSpecError(
     sensing({ symmetric: false, measurements: { ...gaussian, m: 17 } }),
     "problem.measurements.m",
-    /at most 16 measurements/,
+    /at most 16 measurements \(a general 4×4 matrix has 16 degrees of freedom\)/,
   );
   assertSpecError(
     sensing({ measurements: { kind: "diagonal", m: 5, truthRank: 1 } }),
