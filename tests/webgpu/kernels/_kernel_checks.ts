@@ -12,6 +12,19 @@ import { relativeDistance } from "../optimizers/_optimizer_parity.ts";
 export const POINT_RTOL = 1e-5;
 
 /**
+ * The update rules besides gd, sgd, normalized gd and Adam, each at a step
+ * size where the float64 run is stable (RMSProp with eps = 0.1: with eps ≪
+ * |∇L| its steps on near-zero gradient entries follow the rounding).
+ */
+export const OTHER_RULES = [
+  { kind: "adagrad", lr: 0.1 },
+  { kind: "rmsprop", lr: 1e-3, eps: 0.1 },
+  { kind: "steepest", norm: 3, lr: 0.01 },
+  { kind: "coordinate", rule: "cyclic", lr: 0.1 },
+  { kind: "mirror", p: 1.5, lr: 0.01 },
+];
+
+/**
  * Asserts that loss, gradient norm and the gradient itself at `init` agree
  * with the float64 CPU engine's on both drivers. The gradient is read back as
  * GD's momentum buffer after one step (PyTorch's form: b₁ = ∇L(w₀)), so every

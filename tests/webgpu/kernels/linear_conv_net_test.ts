@@ -7,7 +7,7 @@ import { linearNet } from "../../../src/problems/linear_net.ts";
 import { labeledData } from "../../../src/problems/labeled_data.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { assertParity, runsOf } from "../optimizers/_optimizer_parity.ts";
-import { assertLoopBounds, assertPointParity } from "./_kernel_checks.ts";
+import { assertLoopBounds, assertPointParity, OTHER_RULES } from "./_kernel_checks.ts";
 
 // Three filters of width 8 on separable data, and two with the exponential
 // loss and the mean over 300 rows (10 blocks on the multi-workgroup path).
@@ -95,13 +95,7 @@ gpuTest("linearConvNetKernel matches the float64 engine on the multi-workgroup p
 });
 
 gpuTest("linearConvNetKernel runs every other update rule as the float64 engine does", async (gpu) => {
-  const runs = runsOf(CONV, [
-    { kind: "adagrad", lr: 0.1 },
-    { kind: "rmsprop", lr: 1e-3, eps: 0.1 },
-    { kind: "steepest", norm: 3, lr: 0.01 },
-    { kind: "coordinate", rule: "cyclic", lr: 0.1 },
-    { kind: "mirror", p: 1.5, lr: 0.01 },
-  ], 2_000);
+  const runs = runsOf(CONV, OTHER_RULES, 2_000);
   await assertParity(gpu, runs, [2_000]);
 });
 

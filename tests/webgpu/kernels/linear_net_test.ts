@@ -7,7 +7,7 @@ import { linearClassification } from "../../../src/problems/linear_classificatio
 import { labeledData } from "../../../src/problems/labeled_data.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { assertParity, runsOf } from "../optimizers/_optimizer_parity.ts";
-import { assertLoopBounds, assertPointParity } from "./_kernel_checks.ts";
+import { assertLoopBounds, assertPointParity, OTHER_RULES } from "./_kernel_checks.ts";
 
 // Depth 3 (hidden widths 4, 3) on separable data, and a depth-2 net with the
 // exponential loss and the mean over 300 rows (5 blocks on the multi-workgroup path).
@@ -101,13 +101,7 @@ gpuTest("linearNetKernel matches the float64 engine on the multi-workgroup path"
 // 5·10⁻⁴ when w₀ changes by 10⁻⁷ (eps = 10⁻⁸), and the float32 run's W₁ is
 // 3·10⁻⁴ away even with eps = 10⁻³ (β within 10⁻⁷). With eps = 0.1 both are 10⁻⁸.
 gpuTest("linearNetKernel runs every other update rule as the float64 engine does", async (gpu) => {
-  const runs = runsOf(NET, [
-    { kind: "adagrad", lr: 0.1 },
-    { kind: "rmsprop", lr: 1e-3, eps: 0.1 },
-    { kind: "steepest", norm: 3, lr: 0.01 },
-    { kind: "coordinate", rule: "cyclic", lr: 0.1 },
-    { kind: "mirror", p: 1.5, lr: 0.01 },
-  ], 2_000);
+  const runs = runsOf(NET, OTHER_RULES, 2_000);
   await assertParity(gpu, runs, [2_000]);
 });
 

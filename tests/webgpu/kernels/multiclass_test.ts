@@ -5,7 +5,7 @@ import { multiclass } from "../../../src/problems/multiclass.ts";
 import { leastSquares } from "../../../src/problems/least_squares.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { assertParity, runsOf } from "../optimizers/_optimizer_parity.ts";
-import { assertLoopBounds, assertPointParity } from "./_kernel_checks.ts";
+import { assertLoopBounds, assertPointParity, OTHER_RULES } from "./_kernel_checks.ts";
 
 // The soudry-multiclass preset's data (3 classes), and 5 classes with the
 // mean over 200 rows (4 blocks on the multi-workgroup path).
@@ -86,13 +86,7 @@ gpuTest("multiclassKernel matches the float64 engine on the multi-workgroup path
 });
 
 gpuTest("multiclassKernel runs every other update rule as the float64 engine does", async (gpu) => {
-  const runs = runsOf(MC, [
-    { kind: "adagrad", lr: 0.1 },
-    { kind: "rmsprop", lr: 1e-3, eps: 0.1 },
-    { kind: "steepest", norm: 3, lr: 0.01 },
-    { kind: "coordinate", rule: "cyclic", lr: 0.1 },
-    { kind: "mirror", p: 1.5, lr: 0.01 },
-  ], 2_000);
+  const runs = runsOf(MC, OTHER_RULES, 2_000);
   await assertParity(gpu, runs, [2_000]);
 });
 
