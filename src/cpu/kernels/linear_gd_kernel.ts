@@ -82,10 +82,11 @@ function align4096(x: number): number {
  *
  * Each step is one pass over the data in chunks that stay in L1, with no
  * allocation; the data are copied once, into the kernel's own memory. On
- * large enough data a second thread (a Worker sharing that memory) takes part
- * of the columns: each margin is summed in order across both threads'
- * columns, each gradient entry over the rows in order, so two threads give
- * the same iterates as one.
+ * large enough data a second thread (a Worker sharing that memory) takes half
+ * of each chunk's rows for the margins, then half of the columns for the
+ * gradient: each margin is still one sum in order of the columns and each
+ * gradient entry one sum in order of the rows, so two threads give the same
+ * iterates as one.
  *
  * @param problem The objective.
  * @param optimizer The update rule.
@@ -120,8 +121,8 @@ export function createLinearGdKernel(
   const sbuf = align16(HEADER_BYTES);
   const blocks = align16(sbuf + cb * 8 * ROWS);
   const tail = blocks + nb * blockBytes;
-  // w, g, buf and u start on cache lines (64 bytes): the two threads write
-  // their own parts of g and u, which must not share a line.
+  // w, g, buf and ua (u) start on cache lines; ub and gb, what the helper
+  // thread writes, lie a page away from what the host thread writes.
   const w = align64(tail + nt * d * 8);
   const g = align64(w + dp * 8), buf = align64(g + dp * 8), u = align64(buf + dp * 8);
   const ub = align4096(u + nb * ROWS * 8 + 4096), gb = align4096(ub + nb * ROWS * 8 + 4096), end = gb + dp * 8;

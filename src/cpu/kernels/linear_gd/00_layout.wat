@@ -30,9 +30,11 @@
 ;;                 (dp = d rounded up to even; the padding column is 0)
 ;;   tail:         the last n mod 16 rows, row-major with stride d
 ;;   w, g, buf:    dp float64 each (w's padding entry is 0)
-;;   u:            floor(n/16)*16 float64: the rows' margins, then in place
-;;                 their loss derivatives (the single-thread run keeps one
-;;                 chunk's worth, the two-thread run the whole step's)
+;;   sbuf:         one chunk's margins, then in place their loss derivatives
+;;                 (run(); it sits between the header and the blocks)
+;;   ua, ub, gb:   the two-thread run's: floor(n/16)*16 float64 each for the
+;;                 margins and loss derivatives of A's and B's rows, and dp
+;;                 float64 for B's share of the gradient, each a page apart
 ;;   control:      [2304, 2624), words that the two threads of runA/runB
 ;;                 share (see threads.wat), each on its own 64-byte line
 ;; All offsets are multiples of 16.

@@ -4,16 +4,18 @@
 ;; Each chunk of cb blocks is done in two phases with a barrier between:
 ;;   1. rows: A takes the chunk's first half of the blocks (rounded up), B the
 ;;      rest; each computes its rows' margins over every column and their loss
-;;      derivatives into u, exactly as run() does;
-;;   2. columns: A adds the gradient terms of the column pairs [0, pa), B of
-;;      [pa, dp/2), over all the chunk's rows in order.
+;;      derivatives, exactly as run() does, A into ua, B into ub;
+;;   2. columns: A adds the gradient terms of the column pairs [0, pa) into g,
+;;      B those of [pa, dp/2) into gb, over all the chunk's rows in order
+;;      (reading ua, then ub).
 ;; So every margin is one sum in order of j and every g[j] one sum over the
 ;; rows in order: the iterates are run()'s, bit for bit. Phase 2 of a chunk
-;; and phase 1 of the next touch different rows of u, so one barrier a chunk
-;; suffices. After the last chunk a barrier lets A add the tail rows, check
-;; the gradient and update w and buf alone; a last barrier hands the new w
-;; to B. pa is a multiple of 4 (the host's choice), so the threads' parts of
-;; g lie on different cache lines.
+;; and phase 1 of the next touch different rows, so one barrier a chunk
+;; suffices. After the last chunk B copies its entries from gb into g, and a
+;; barrier lets A add the tail rows, check the gradient and update w and buf
+;; alone; a last barrier hands the new w to B. What each thread writes lies a
+;; page away from what the other writes (ua/ub, g/gb, laid out by the host):
+;; on adjacent lines the cores slowed each other by 30%.
 ;;
 ;; The barrier: each thread counts its arrivals in a word of its own and
 ;; waits until the other's count has caught up. Control words (each on its
