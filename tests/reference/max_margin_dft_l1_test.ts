@@ -26,6 +26,18 @@ Deno.test("maxMarginDftL1() matches the closed form for one example (complex and
       [1, 0.3, -0.2, 0.4, 0.1], // odd d
       [2, 1.5, 1.8, 2.2, 1.9, 2.1], // k* = 0 (the mean)
       [1, -1.2, 0.9, -1.1, 1.05, -0.95], // k* = d/2 (alternating)
+      // NumPy default_rng(20261209).standard_normal((1, 9)): the cutting planes stalled on it (issue 13)
+      [
+        -2.009869059718696,
+        -0.13756949846594335,
+        -1.2626085472932584,
+        1.205623625732757,
+        -1.347470296264189,
+        0.362941705167681,
+        -1.486447284726333,
+        0.3317710281806798,
+        0.36491588340515113,
+      ],
     ]
   ) {
     const want = oneExample(z);
@@ -79,4 +91,27 @@ Deno.test("maxMarginDftL1() explains data that cannot be separated through the o
   const zero = await maxMarginDftL1(new Float64Array([1, 2, 0, 0]), 2);
   assert.match(zero.predictor === null ? zero.error : "", /example 1 is the zero vector/);
   await assert.rejects(() => maxMarginDftL1(new Float64Array([1, 2, 3]), 2), RangeError);
+});
+
+Deno.test("maxMarginDftL1() reaches the certified gap on 40 random instances (never a silent null)", async () => {
+  const rng = createRng(11);
+  for (let trial = 0; trial < 40; trial++) {
+    const d = 3 + (trial % 14), n = 1 + (trial % 5);
+    const w = Float64Array.from({ length: d }, () => rng.normal());
+    const z = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += (z[i * d + j] = rng.normal()) * w[j]!;
+      if (dot < 0) { for (let j = 0; j < d; j++) z[i * d + j]! *= -1; // separable through the origin by w
+       }
+    }
+    const ref = await maxMarginDftL1(z, d);
+    assert.ok(ref.predictor, `trial ${trial} (n = ${n}, d = ${d}): ${ref.predictor === null ? ref.error : ""}`);
+    // Dropping constraints only raises the max margin: each example alone bounds it by maxₖ |ẑᵢₖ|.
+    const bound = Math.min(...Array.from({ length: n }, (_, i) => {
+      const { re, im } = unitaryDft(z.subarray(i * d, (i + 1) * d));
+      return Math.max(...re.map((r, k) => Math.hypot(r, im[k]!)));
+    }));
+    assert.ok(ref.margin! <= bound * (1 + 1e-9), `margin ${ref.margin} above the one-example bound ${bound}`);
+  }
 });
