@@ -2,12 +2,11 @@ import type { ProblemSpec } from "../spec/run_spec.ts";
 import { loadData, type LoadDataOptions } from "./load_data.ts";
 import { linearClassification } from "./linear_classification.ts";
 import type { Problem } from "./problem.ts";
+import { compileMatrixSensing } from "./_compile_matrix_sensing.ts";
 import { compileMulticlass } from "./_compile_multiclass.ts";
 import { leastSquares } from "./least_squares.ts";
 import { loadTargetData } from "./load_target_data.ts";
 import { sameWidth } from "./_same_width.ts";
-import { matrixSensing } from "./matrix_sensing.ts";
-import { sensingData } from "./sensing_data.ts";
 import { linearNet } from "./linear_net.ts";
 import { linearConvNet } from "./linear_conv_net.ts";
 
@@ -49,11 +48,7 @@ export function compileProblem(spec: ProblemSpec, options: Pick<LoadDataOptions,
       return leastSquares(data, { reduction: spec.reduction, test });
     }
     case "matrix-sensing":
-      return matrixSensing(sensingData(spec.measurements, { n: spec.n, symmetric: spec.symmetric }), {
-        rank: spec.rank ?? spec.n,
-        symmetric: spec.symmetric,
-        reduction: spec.reduction,
-      });
+      return compileMatrixSensing(spec);
     case "linear-net": {
       const data = loadData(spec.data, options);
       const width = spec.width ?? data.d;

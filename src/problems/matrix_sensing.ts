@@ -2,6 +2,7 @@ import type { Tensor } from "../math/tensor.ts";
 import type { Problem } from "./problem.ts";
 import type { SensingData } from "./sensing_data.ts";
 import type { SensingOperator } from "./sensing_operator.ts";
+import { type SensingLoss, sensingWeights, shiftedSensingWeights } from "./_sensing_loss.ts";
 
 /** Options of {@link matrixSensing}. */
 export interface MatrixSensingOptions {
@@ -11,6 +12,8 @@ export interface MatrixSensingOptions {
   symmetric: boolean;
   /** `mean`: L = (1/2m)·Σ rᵢ²; `sum`: L = ½·Σ rᵢ². */
   reduction: "sum" | "mean";
+  /** `squared` (default), or a classification loss ℓ(yᵢ⟨Aᵢ, X⟩) on labels yᵢ = ±1 (1-bit sensing). */
+  loss?: SensingLoss;
 }
 
 /** Matrix sensing with a factorized matrix: L(U) = (1/2m)·Σᵢ(⟨Aᵢ, UUᵀ⟩ − yᵢ)² (or with UVᵀ). */
@@ -21,7 +24,7 @@ export interface MatrixSensing extends Problem {
   readonly n: number;
   /** The measurement map. */
   readonly operator: SensingOperator;
-  /** The measurements. */
+  /** The measurements (labels ±1 with a classification loss). */
   readonly y: Float64Array;
   /** X* (row-major n×n), when known. */
   readonly truth: Float64Array | null;
@@ -38,7 +41,9 @@ export interface MatrixSensing extends Problem {
  * (mean reduction; sum drops the 1/m), or ∇_U = (1/m)·G·V and
  * ∇_V = (1/m)·Gᵀ·U for X = UVᵀ. Its cost is two passes over the stored Aᵢ
  * (packed upper triangles when symmetric) plus O(n²r). With `rows`, the
- * listed measurements form the batch.
+ * listed measurements form the batch. With a classification loss (1-bit
+ * sensing), L = Σᵢ ℓ(yᵢ⟨Aᵢ, X⟩) and rᵢ becomes ℓ′(yᵢ⟨Aᵢ, X⟩)·yᵢ; the
+ * problem then also has `logGradient` (∇ log L without underflow).
  *
  * @param data The instance (operator, measurements, truth).
  * @param options Factor width, symmetry and reduction.
@@ -67,6 +72,7 @@ export function matrixSensing(data: SensingData, options: MatrixSensingOptions):
     throw new RangeError("Cannot build symmetric matrix sensing (X = UUᵀ) on non-symmetric sensing matrices");
   }
   const mean = options.reduction === "mean";
+  const lossKind: SensingLoss = options.loss ?? "squared";
   const nr = n * r;
   const size = symmetric ? nr : 2 * nr;
   const x = new Float64Array(n * n), res = new Float64Array(m), g = new Float64Array(n * n);
@@ -124,13 +130,14 @@ export function matrixSensing(data: SensingData, options: MatrixSensingOptions):
     if (symmetric) product(params, 0, params, 0, x, true);
     else product(params, 0, params, nr, x, false);
     operator.measure(x, res, rows, c);
-    let loss = 0;
-    for (let t = 0; t < c; t++) {
-      const ri = res[t]! - y[rows ? rows[t]! : t]!;
-      res[t] = ri;
-      loss += ri * ri;
-    }
+    const loss = sensingWeights(lossKind, res, y, rows, c, true);
     const scale = mean ? 1 / c : 1;
+    backward(params, grad, scale, rows, c);
+    return wantLoss ? loss * scale : 0;
+  }
+
+  /** ∂L/∂θ from the weights in `res`: G = Σₖ res[k]·A_k, then 2·G·U, or G·V and Gᵀ·U, times `scale`. */
+  function backward(params: Float64Array, grad: Float64Array, scale: number, rows?: Uint32Array, c?: number): void {
     operator.adjoint(res, g, rows, c);
     if (symmetric) {
       multiply(g, false, params, 0, 2 * scale, grad, 0);
@@ -138,7 +145,20 @@ export function matrixSensing(data: SensingData, options: MatrixSensingOptions):
       multiply(g, false, params, nr, scale, grad, 0);
       multiply(g, true, params, 0, scale, grad, nr);
     }
-    return wantLoss ? 0.5 * loss * scale : 0;
+  }
+
+  function logGradient(params: Float64Array, grad: Float64Array): number {
+    if (symmetric) product(params, 0, params, 0, x, true);
+    else product(params, 0, params, nr, x, false);
+    operator.measure(x, res);
+    const log = shiftedSensingWeights(lossKind === "logistic", res, y);
+    if (log === null) {
+      const loss = gradient(params, grad, true);
+      for (let j = 0; j < size; j++) grad[j]! /= loss;
+      return Math.log(loss);
+    }
+    backward(params, grad, 1);
+    return log - (mean ? Math.log(m) : 0);
   }
 
   function predictor(params: Float64Array): Tensor {
@@ -150,13 +170,14 @@ export function matrixSensing(data: SensingData, options: MatrixSensingOptions):
 
   return {
     kind: "matrix-sensing",
+    ...(lossKind === "squared" ? {} : { logGradient }),
     size,
     examples: m,
     n,
     operator,
     y,
     truth,
-    options: { ...options },
+    options: { ...options, loss: lossKind },
     gradient,
     predictor,
     params(params: Float64Array): Record<string, Tensor> {

@@ -40,10 +40,13 @@ export function convNetReference(run: CompiledRun): Promise<ReferenceResult> {
   });
 }
 
-/** Matrix sensing trained by (S)GD from a small init: the minimum nuclear norm solution (Gunasekar et al. 2017). */
+/**
+ * Matrix sensing trained by (S)GD from a small init: the minimum nuclear norm solution (Gunasekar et al. 2017);
+ * with a classification loss (also normalized GD) the minimum nuclear norm max-margin matrix (Gunasekar et al. 2018).
+ */
 export function matrixSensingReference(run: CompiledRun): Promise<ReferenceResult> {
-  const kind = run.spec.optimizer.kind;
-  if (kind !== "gd" && kind !== "sgd") {
+  const kind = run.spec.optimizer.kind, onebit = (run.problem as MatrixSensing).options.loss !== "squared";
+  if (kind !== "gd" && kind !== "sgd" && !(onebit && kind === "normalized-gd")) {
     return Promise.resolve({
       kind: "none",
       predictor: null,

@@ -1,4 +1,5 @@
 import type { MatrixSensing } from "../problems/matrix_sensing.ts";
+import { maxMarginNuclear } from "./max_margin_nuclear.ts";
 import { minNuclearNorm, type MinNuclearNormOptions } from "./min_nuclear_norm.ts";
 import { minNuclearNormDiagonal } from "./min_nuclear_norm_diagonal.ts";
 import type { ReferenceResult } from "./reference.ts";
@@ -8,7 +9,8 @@ import type { ReferenceResult } from "./reference.ts";
  * solution of A(X) = y, over PSD matrices (min tr X) when X = UUᵀ. Diagonal
  * (commuting) sensing is solved exactly as a linear program
  * ({@link minNuclearNormDiagonal}); every other kind by ADMM
- * ({@link minNuclearNorm}).
+ * ({@link minNuclearNorm}). With a classification loss (1-bit sensing) it
+ * is the minimum nuclear norm max-margin matrix ({@link maxMarginNuclear}).
  *
  * @param problem The matrix sensing problem.
  * @param options ADMM tolerance and iteration limit.
@@ -35,6 +37,7 @@ export function sensingReference(
 ): Promise<ReferenceResult> {
   const { operator, y } = problem;
   const psd = problem.options.symmetric;
+  if ((problem.options.loss ?? "squared") !== "squared") return Promise.resolve(maxMarginNuclear(operator, y, { psd }));
   if (operator.structure === "diagonal") {
     const { n, m } = operator;
     const a = new Float64Array(m * n);

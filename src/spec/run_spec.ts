@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defaultInit } from "./default_init.ts";
 import { checkLinearNet, checkMatrixSensing } from "./_check_factorized.ts";
+import { checkOnebitLabels, withSensingReduction } from "./_check_onebit.ts";
 
 const finite = z.number().refine(Number.isFinite, { message: "Expected a finite number" });
 const positive = finite.refine((v) => v > 0, { message: "Expected a number greater than 0" });
@@ -244,10 +245,12 @@ export const MatrixSensingSchema = z.strictObject({
   /** Width of the factors (default n: full rank, no rank constraint). */
   rank: count.max(4096).optional(),
   symmetric: z.boolean().default(true),
-  /** `mean`: L = (1/2m)·Σ rᵢ²; `sum`: L = ½·Σ rᵢ². */
-  reduction: z.enum(["sum", "mean"]).default("mean"),
+  /** `squared` (when omitted): L on rᵢ = ⟨Aᵢ, X⟩ − yᵢ; `logistic`/`exp`: L = Σᵢ ℓ(yᵢ⟨Aᵢ, X⟩) on labels yᵢ = ±1 (1-bit sensing). */
+  loss: z.enum(["squared", "logistic", "exp"]).optional(),
+  /** `mean`: L = (1/2m)·Σ rᵢ² (or (1/m)·Σ ℓ); `sum`: L = ½·Σ rᵢ² (or Σ ℓ). Default: mean, sum for classification. */
+  reduction: z.enum(["sum", "mean"]).optional(),
   measurements: MeasurementsSpecSchema,
-}).superRefine(checkMatrixSensing);
+}).superRefine(checkMatrixSensing).superRefine(checkOnebitLabels);
 
 /** A fully connected linear network of `depth` layers on binary classification data; β = (W_L⋯W₁)ᵀ. */
 export const LinearNetSchema = z.strictObject({
@@ -417,7 +420,11 @@ export const RunSpecSchema = z.strictObject({
     .max(1e15),
   record: RecordSpecSchema.default({ perDecade: 20, everyMs: 1000 }),
   backend: BackendSchema.default("auto"),
-}).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
+}).transform((spec) => ({
+  ...spec,
+  problem: withSensingReduction(spec.problem),
+  init: spec.init ?? defaultInit(spec.problem),
+}));
 
 /** A run spec after validation, with every default filled in. */
 export type RunSpec = z.output<typeof RunSpecSchema>;

@@ -273,3 +273,30 @@ Deno.test("RunSpecSchema refuses generated data over 2²⁷ values, naming n and
     parseSpec({ problem: { kind: "linear-classification", data: { kind: "separable", n: 2 ** 20, d: 128 } }, steps: 1 })
   );
 });
+
+Deno.test("parseSpec() takes 1-bit sensing labels ±1 only, naming the field and the value", () => {
+  const onebit = (y: number[], extra: Record<string, unknown> = {}) =>
+    sensing({
+      n: 2,
+      loss: "logistic",
+      measurements: { kind: "points", a: [[[1, 0], [0, 0]], [[0, 0], [0, 1]]], y },
+      ...extra,
+    });
+  assertSpecError(
+    onebit([1, 0.5]),
+    "problem.measurements.y[1]",
+    /label \+1 or −1 with the logistic loss but found 0\.5/,
+  );
+  assertSpecError(onebit([0, 1], { loss: "exp" }), "problem.measurements.y[0]", /with the exp loss but found 0/);
+  assertSpecError(sensing({ loss: "hinge" }), "problem.loss", /squared|logistic/);
+  const ok = parseSpec(onebit([1, -1]));
+  assert.equal(ok.problem.kind === "matrix-sensing" && ok.problem.loss, "logistic");
+  // Real-valued measurements stay fine with the squared loss.
+  assert.equal(parseSpec(onebit([1, 0.5], { loss: "squared" })).problem.kind, "matrix-sensing");
+  // More observed entries than a symmetric 2×2 matrix has (3).
+  assertSpecError(
+    sensing({ n: 2, loss: "exp", measurements: { kind: "completion", m: 4, truthRank: 1 } }),
+    "problem.measurements.m",
+    /at most 3 measurements/,
+  );
+});
