@@ -35,4 +35,5 @@ export * from "./spectrum.ts";
 export * from "./dft_spectrum.ts";
 export * from "./margin_dft.ts";
 export * from "./sensing_metrics.ts";
+export * from "./onebit_metrics.ts";
 export * from "./conv_net_metrics.ts";

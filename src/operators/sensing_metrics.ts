@@ -4,6 +4,7 @@ import type { MatrixSensing } from "../problems/matrix_sensing.ts";
 import type { ReferenceResult } from "../reference/reference.ts";
 import type { Snapshot } from "../streams/snapshot.ts";
 import { metric } from "./metric.ts";
+import { onebitMetrics } from "./onebit_metrics.ts";
 import { relErrTo } from "./rel_err_to.ts";
 import { spectrum } from "./spectrum.ts";
 
@@ -12,7 +13,8 @@ import { spectrum } from "./spectrum.ts";
  * `rank_eff`, `sv_0` … `sv_{k−1}` with k = min(n, 16)), `rel_err_truth`
  * (‖X − X*‖_F/‖X*‖_F) when the truth is known, and, when there is a
  * reference X̄ (the minimum nuclear norm solution), `rel_err_ref`
- * (‖X − X̄‖_F/‖X̄‖_F) and `nuclear_gap` (‖X‖_* − ‖X̄‖_*).
+ * (‖X − X̄‖_F/‖X̄‖_F) and `nuclear_gap` (‖X‖_* − ‖X̄‖_*). With a
+ * classification loss (1-bit sensing) those of {@link onebitMetrics}.
  *
  * @param problem The matrix sensing problem.
  * @param reference Its reference solution (or the reason there is none).
@@ -27,6 +29,7 @@ export function sensingMetrics(
   problem: MatrixSensing,
   reference: ReferenceResult,
 ): OperatorFunction<Snapshot, Snapshot> {
+  if ((problem.options.loss ?? "squared") !== "squared") return onebitMetrics(problem, reference);
   const truth = problem.truth;
   const withTruth: OperatorFunction<Snapshot, Snapshot> = truth ? relErrTo(truth, { name: "rel_err_truth" }) : identity;
   if (reference.predictor === null) return pipe(spectrum(), withTruth);

@@ -3,6 +3,7 @@ import { soudryFig1 } from "../problems/soudry_fig1.ts";
 import type { RunSpecInput } from "../spec/run_spec.ts";
 import { EXPERIMENT_PRESETS } from "./_experiment_presets.ts";
 import { FACTORIZED_PRESETS } from "./_factorized_presets.ts";
+import { ONEBIT_PRESETS } from "./_onebit_presets.ts";
 
 /** A named, ready-to-run experiment. */
 export interface Preset {
@@ -85,6 +86,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
   },
   ...EXPERIMENT_PRESETS,
   ...FACTORIZED_PRESETS,
+  ...ONEBIT_PRESETS,
 };
 
 /**
