@@ -31,6 +31,9 @@ const MAX_ROWS = 1024;
  */
 export const MATRIX_SENSING_MAX_COORDS: number = (WORKGROUP_BYTES - driverBytes(256) - 8 * MIN_ROWS) / 4;
 
+/** The kernel's MS_LOSS: squared residuals, or a classification loss on labels ±1 (1-bit sensing). */
+const SENSING_LOSS_CODE = { squared: 0, logistic: 1, exp: 2 } as const;
+
 const bound = new WeakMap<Problem, BoundProblemKernel | string>();
 
 /**
@@ -40,7 +43,10 @@ const bound = new WeakMap<Problem, BoundProblemKernel | string>();
  * diagonal), the residuals, G = Σᵢ rᵢAᵢ on the same coordinates, then
  * ∂L/∂U = 2·G·U (or G·V and Gᵀ·U), with the CPU problem's parameter layout
  * (U row-major, then V) and reductions. Dense Gaussian, completion (one
- * coordinate per row), diagonal and inline measurements.
+ * coordinate per row), diagonal and inline measurements; the squared loss,
+ * or (1-bit sensing) the logistic or exponential loss of yᵢ⟨Aᵢ, X⟩. With a
+ * classification loss normalized GD follows ∇L / L without the shift of the
+ * linear kernels, so it stops once float32 L underflows (margins ≳ 87).
  *
  * X's coordinates live in workgroup memory, sized for WebGPU's default
  * 16 KiB: at most {@link MATRIX_SENSING_MAX_COORDS} (3,424) of them, i.e.
@@ -102,11 +108,12 @@ function bindSensing(problem: MatrixSensing): BoundProblemKernel {
   const rows: SensingRows = sensingRows(operator);
   const d = rows.coords, p = problem.size;
   const sym = symmetric ? 1 : 0;
+  const loss = options.loss ?? "squared";
   return {
     params: p,
     rows: m,
     mean: options.reduction === "mean",
-    signature: `${options.reduction}/${symmetric ? "UU" : "UV"}/n${n}/r${r}/m${m}/${rows.kind}`,
+    signature: `${options.reduction}/${loss}/${symmetric ? "UU" : "UV"}/n${n}/r${r}/m${m}/${rows.kind}`,
     get data() {
       return rows.data(problem.y);
     },
@@ -133,6 +140,7 @@ function bindSensing(problem: MatrixSensing): BoundProblemKernel {
           MS_SYM: sym,
           MS_RB: rb,
           LANES: lanes,
+          MS_LOSS: SENSING_LOSS_CODE[loss],
         },
         workgroupBytes: 16 * d4 + 8 * rb,
         rowsPerChunk: perBlock,

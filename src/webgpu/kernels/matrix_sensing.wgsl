@@ -16,6 +16,8 @@
 //      longer needed: one array of D floats holds both);
 //   4. ∂L/∂U = 2·G·U (X = UUᵀ), or G·V and Gᵀ·U (X = UVᵀ), per parameter.
 // The driver applies the mean. No log form: normalized GD follows ∇L / L.
+// MS_LOSS 1 (logistic) / 2 (exp), 1-bit sensing: yᵢ = ±1 and step 2 writes
+// ℓ′(uᵢ)·yᵢ with the margin uᵢ = yᵢ⟨aᵢ, x⟩ instead of rᵢ (and Σ ℓ(uᵢ)).
 
 override MS_N: u32 = 1u;       // matrix side n
 override MS_R: u32 = 1u;       // factor width r
@@ -26,6 +28,7 @@ override MS_SPARSE: bool = false; // each Aᵢ is one coordinate (completion)
 override MS_SYM: bool = true;  // X = UUᵀ (else UVᵀ)
 override MS_RB: u32 = 1u;      // rows one call holds
 override LANES: u32 = 1u;      // threads per row's dot product, a power of two ≤ WG
+override MS_LOSS: u32 = 0u;    // 0 squared, 1 logistic, 2 exp (labels ±1)
 
 @group(0) @binding(8) var<storage, read> ms_a: array<vec4<f32>>;
 @group(0) @binding(9) var<storage, read> ms_y: array<f32>;
@@ -45,6 +48,20 @@ fn ms_form(run: u32, j: u32, k: u32) -> f32 {
     s += param(run, j * MS_R + c) * param(run, f + k * MS_R + c);
   }
   return s;
+}
+
+// The weight ∂ℓ/∂fᵢ of prediction f and measurement (or label) y, and the loss, as (weight, loss).
+fn ms_loss(f: f32, y: f32) -> vec2<f32> {
+  if (MS_LOSS == 0u) {
+    let r = f - y;
+    return vec2<f32>(r, 0.5 * r * r);
+  }
+  let u = y * f;
+  if (MS_LOSS == 1u) {
+    return vec2<f32>(-y / (1.0 + exp(u)), max(-u, 0.0) + log(1.0 + exp(-abs(u))));
+  }
+  let e = exp(-u);
+  return vec2<f32>(-y * e, e);
 }
 
 fn ms_at(q: u32) -> f32 {
@@ -102,16 +119,16 @@ fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: boo
     ms_x[q / 4u][q % 4u] = x;
   }
   workgroupBarrier();
-  // 2. Residuals (and ½Σ rᵢ²).
+  // 2. Residuals (and ½Σ rᵢ²), or the classification weights (and Σ ℓ).
   var den = 0.0;
   if (MS_SPARSE) {
     for (var p = lo + lid; p < hi; p += WG) {
       let row = row_at(run, p);
       let e = ms_a[row];
-      let r = e.y * ms_at(u32(e.x)) - ms_y[row];
-      ms_res[p - lo] = r;
+      let r = ms_loss(e.y * ms_at(u32(e.x)), ms_y[row]);
+      ms_res[p - lo] = r.x;
       ms_row[p - lo] = row;
-      den += 0.5 * r * r;
+      den += r.y;
     }
   } else {
     let rows_per_chunk = WG / LANES;
@@ -133,10 +150,10 @@ fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: boo
       }
       workgroupBarrier();
       if (lane == 0u && t < count) {
-        let r = red_f[lid] - ms_y[row];
-        ms_res[c - lo + t] = r;
+        let r = ms_loss(red_f[lid], ms_y[row]);
+        ms_res[c - lo + t] = r.x;
         ms_row[c - lo + t] = row;
-        den += 0.5 * r * r;
+        den += r.y;
       }
       workgroupBarrier();
     }

@@ -301,3 +301,49 @@ gpuTest("matrixSensingKernel runs the α sweep of experiment 5 like the float64 
   for (let i = 1; i < norms.length; i++) assert.ok(norms[i]![0]! < norms[i - 1]![0]!);
   for (const e of engines) e.dispose();
 });
+
+// 1-bit sensing: labels ±1 with a classification loss, X = UUᵀ and UVᵀ, dense and completion.
+const ONEBIT = {
+  "1-bit gaussian, X = UUᵀ, logistic": {
+    n,
+    loss: "logistic",
+    measurements: { kind: "gaussian", m: 24, truthRank: 1, seed: 1 },
+  },
+  "1-bit gaussian, X = UVᵀ, exp": {
+    n,
+    symmetric: false,
+    loss: "exp",
+    measurements: { kind: "gaussian", m: 30, truthRank: 2, seed: 1 },
+  },
+  "1-bit completion, X = UVᵀ, logistic (mean)": {
+    n,
+    symmetric: false,
+    loss: "logistic",
+    reduction: "mean",
+    measurements: { kind: "completion", m: 30, truthRank: 2, seed: 1 },
+  },
+} as const;
+
+// One test: pipelines compile once per path and instance (seconds each on llvmpipe with a cold shader cache).
+gpuTest(
+  "matrixSensingKernel runs GD on 1-bit sensing like the float64 engine (loss at U₀, 2000 steps)",
+  async (gpu) => {
+    const runs = Object.values(ONEBIT).map((spec) => sensing(spec, { kind: "gd", lr: 0.02 }, 2_000));
+    for (const [path, options] of [PATHS[0]!, PATHS[2]!]) {
+      const engines = await createWebGpuEngines(runs, { ...options, gpu });
+      const first = await Promise.all(engines.map((e) => e.read()));
+      first.forEach((s, i) => {
+        const loss = runs[i]!.problem.gradient(runs[i]!.init, new Float64Array(runs[i]!.problem.size), true);
+        assertClose(s.loss, loss, { rtol: 2e-6 }, `${Object.keys(ONEBIT)[i]}, ${path}: loss at U₀`);
+      });
+      const [errors] = await parityAt(runs, engines, [2_000]);
+      errors!.forEach((e, i) => {
+        const what = `${Object.keys(ONEBIT)[i]}, ${path}`;
+        assert.equal(engines[i]!.diverged, null, what);
+        assert.ok(e.cosGap <= 1e-8, `${what}: 1 − cos = ${e.cosGap}`);
+        assert.ok(e.normError <= 1e-5, `${what}: relative norm error = ${e.normError}`);
+      });
+      for (const e of engines) e.dispose();
+    }
+  },
+);
