@@ -6,6 +6,7 @@ import { createLineChart, type LineSeries } from "./line_chart.ts";
 import { createMarginHeatmap } from "./margin_heatmap.ts";
 import { marginHistogram } from "./margin_histogram.ts";
 import { metricInfo, type MetricProblem } from "./metric_info.ts";
+import { referenceSpectrum } from "./reference_spectrum.ts";
 import { runSpectrum } from "./run_spectrum.ts";
 import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
@@ -202,6 +203,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       });
     }
     if (series.length === 0) return;
+    series.push(...referenceSeries());
     if (!spectrum) {
       spectrum = createLineChart({
         title: "singular values σᵢ(W)",
@@ -213,6 +215,21 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       problem.node()!.append(spectrum.node);
     }
     spectrum.update({ series, xType, xDomain });
+  }
+
+  /** σₖ(X̄) of the first run's reference as dashed levels beside the run's spectrum (issue 13). */
+  function referenceSeries(): LineSeries[] {
+    const steps = first.trace.steps, last = steps.length - 1;
+    const ref = referenceSpectrum(first.detail.reference, first.trace.metrics.get("norm_nuclear")?.[last] ?? NaN);
+    if (ref === null || last < 0) return [];
+    return ref.values.map((v, k) => ({
+      key: `reference-${k}`,
+      label: `σ${k + 1}(X̄)${ref.scaled ? "·‖X‖_*/‖X̄‖_*" : ""}`,
+      color: runs.length > 1 ? "#777" : OKABE_ITO[k % OKABE_ITO.length]!,
+      xs: [steps[0]!, steps[last]!],
+      ys: [v, v],
+      dash: "2 4",
+    }));
   }
 
   for (const run of runs) {
