@@ -56,6 +56,18 @@ const KNOWN: Record<string, MetricInfo> = {
     scale: "symlog",
     help: "Nuclear norm above that of the minimum nuclear norm solution X̄ (negative before it fits)",
   },
+  margin_nuclear: {
+    label: "min yᵢ⟨Aᵢ, X⟩ / ‖X‖∗",
+    unit: "",
+    scale: "linear",
+    help: "Normalized nuclear margin of 1-bit sensing: rises toward the reference X̄'s, like 1/log t for GD",
+  },
+  margin_ratio: {
+    label: "γ(X) / γ(X̄)",
+    unit: "",
+    scale: "linear",
+    help: "Normalized nuclear margin as a fraction of the max-margin reference's (→ 1)",
+  },
   rank_eff: { label: "effective rank", unit: "", scale: "linear", help: "exp of the entropy of σᵢ/Σⱼσⱼ" },
   norm_fro: { label: "‖W‖F", unit: "", scale: "log", help: "Frobenius norm of the predictor matrix" },
   margin_dft: {
