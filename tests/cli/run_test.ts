@@ -73,3 +73,30 @@ Deno.test("src/cli/run.ts exits 2 on a bad spec and 130 with status stopped on C
   assert.equal(JSON.parse(Deno.readTextFileSync(join(dir, id, "final.json"))).status, "stopped");
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("src/cli/run.ts exits 2 on bad 1-bit sensing specs, naming field and value, and writes nothing", async () => {
+  const dir = await Deno.makeTempDir();
+  const cases: [unknown, RegExp][] = [
+    [
+      { kind: "points", a: [[[1, 0], [0, 0]], [[0, 0], [0, 1]]], y: [1, 0.3] },
+      /problem\.measurements\.y\[1\].*label \+1 or −1 with the logistic loss but found 0\.3/,
+    ],
+    [{ kind: "points", a: [[[1, 2], [0, 0]]], y: [1] }, /problem\.measurements\.a\[0\]\[0\]\[1\].*symmetric/],
+    [{ kind: "completion", m: 4, truthRank: 1 }, /problem\.measurements\.m.*at most 3 measurements.*saw 4/],
+  ];
+  for (const [measurements, message] of cases) {
+    const spec = join(dir, "spec.json");
+    await Deno.writeTextFile(
+      spec,
+      JSON.stringify({
+        problem: { kind: "matrix-sensing", n: 2, loss: "logistic", measurements },
+        steps: 10,
+      }),
+    );
+    const out = await deno(["run", "-A", "src/cli/run.ts", spec, "--out", join(dir, "runs")]).output();
+    assert.equal(out.code, 2);
+    assert.match(new TextDecoder().decode(out.stderr), message);
+  }
+  assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["spec.json"]);
+  await Deno.remove(dir, { recursive: true });
+});
