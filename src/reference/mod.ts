@@ -22,3 +22,4 @@ export * from "./min_nuclear_norm.ts";
 export * from "./min_nuclear_norm_diagonal.ts";
 export * from "./sensing_reference.ts";
 export * from "./max_margin_dft_l1.ts";
+export * from "./max_margin_nuclear.ts";
