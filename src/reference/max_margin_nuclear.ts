@@ -112,11 +112,13 @@ export function maxMarginNuclear(
     return {
       kind,
       predictor: null,
-      error: `The labels are not separable${psd ? " by a PSD matrix" : ""}: the measurements ${
-        used.slice(0, 8).join(", ")
-      }${used.length > 8 ? ", …" : ""} combine (λ ≥ 0, Σλ = 1) into Σλᵢyᵢ Aᵢ ${
-        psd ? "with largest eigenvalue" : "of operator norm"
-      } ${out.residual.toExponential(1)}, so no matrix X has every yᵢ⟨Aᵢ, X⟩ ≥ 1`,
+      error:
+        `The labels are not separable${psd ? " by a PSD matrix" : ""}: the measurements ${used.slice(0, 8).join(", ")}${
+          used.length > 8 ? ", …" : ""
+        } combine (λ ≥ 0, Σλ = 1) into Σλᵢyᵢ Aᵢ ${psd ? "with largest eigenvalue" : "of operator norm"} ${
+          out.residual.toExponential(1)
+        } (≤ 1e-9 of the largest ‖Aᵢ‖), so every X with all yᵢ⟨Aᵢ, X⟩ ≥ 1 would need ` +
+        `‖X‖_* ≥ 1/${out.residual.toExponential(1)}: none exists (up to that tolerance)`,
     };
   }
   if (out.status === "stalled") {
