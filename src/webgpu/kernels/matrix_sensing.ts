@@ -44,9 +44,9 @@ const bound = new WeakMap<Problem, BoundProblemKernel | string>();
  * ∂L/∂U = 2·G·U (or G·V and Gᵀ·U), with the CPU problem's parameter layout
  * (U row-major, then V) and reductions. Dense Gaussian, completion (one
  * coordinate per row), diagonal and inline measurements; the squared loss,
- * or (1-bit sensing) the logistic or exponential loss of yᵢ⟨Aᵢ, X⟩. With a
- * classification loss normalized GD follows ∇L / L without the shift of the
- * linear kernels, so it stops once float32 L underflows (margins ≳ 87).
+ * or (1-bit sensing) the logistic or exponential loss of yᵢ⟨Aᵢ, X⟩, whose
+ * smallest margin shifts ∇log L for normalized GD as in the linear kernels
+ * (the squared loss has no log form: its shift is 0, ∇L / L).
  *
  * X's coordinates live in workgroup memory, sized for WebGPU's default
  * 16 KiB: at most {@link MATRIX_SENSING_MAX_COORDS} (3,424) of them, i.e.
@@ -76,7 +76,7 @@ const bound = new WeakMap<Problem, BoundProblemKernel | string>();
 export const matrixSensingKernel: ProblemKernel = {
   kind: "matrix-sensing",
   wgsl,
-  logGradient: false,
+  logGradient: true,
   bind(problem: Problem): BoundProblemKernel | string {
     let out = bound.get(problem);
     if (out === undefined) bound.set(problem, out = unsupported(problem) ?? bindSensing(problem as MatrixSensing));
@@ -157,7 +157,15 @@ function bindSensing(problem: MatrixSensing): BoundProblemKernel {
           const gradient = 1 + Math.ceil(p / wg) * (3 + n);
           return 8 + coords + residuals + adjoint + gradient + 2 + Math.log2(wg);
         },
-        minMarginLoops: () => 2,
+        // Squared loss: one write. Classification: the coordinates, the rows' margins, a reduction.
+        minMarginLoops(rowsInCall: number): number {
+          if (loss === "squared") return 2;
+          const coords = 1 + Math.ceil((4 * d4) / wg) * (1 + forms);
+          const margins = rows.sparse
+            ? 1 + Math.ceil(rowsInCall / wg)
+            : 1 + Math.ceil(rowsInCall / perChunk) * (3 + Math.ceil(d4 / lanes) + Math.log2(lanes));
+          return 6 + coords + margins + Math.log2(wg);
+        },
       };
     },
   };

@@ -15,9 +15,12 @@
 //   3. g = Σᵢ rᵢaᵢ, the coordinates of G = Σᵢ rᵢAᵢ, over ms_x (x is no
 //      longer needed: one array of D floats holds both);
 //   4. ∂L/∂U = 2·G·U (X = UUᵀ), or G·V and Gᵀ·U (X = UVᵀ), per parameter.
-// The driver applies the mean. No log form: normalized GD follows ∇L / L.
+// The driver applies the mean. Squared loss: no log form, normalized GD
+// follows ∇L / L (problem_min_margin gives shift 0).
 // MS_LOSS 1 (logistic) / 2 (exp), 1-bit sensing: yᵢ = ±1 and step 2 writes
-// ℓ′(uᵢ)·yᵢ with the margin uᵢ = yᵢ⟨aᵢ, x⟩ instead of rᵢ (and Σ ℓ(uᵢ)).
+// ℓ′(uᵢ)·yᵢ·e^shift with the margin uᵢ = yᵢ⟨aᵢ, x⟩ instead of rᵢ (and
+// Σ ℓ(uᵢ)·e^shift); problem_min_margin gives minᵢ uᵢ, so normalized GD
+// follows ∇log L without underflow, as the linear kernels do.
 
 override MS_N: u32 = 1u;       // matrix side n
 override MS_R: u32 = 1u;       // factor width r
@@ -50,18 +53,29 @@ fn ms_form(run: u32, j: u32, k: u32) -> f32 {
   return s;
 }
 
-// The weight ∂ℓ/∂fᵢ of prediction f and measurement (or label) y, and the loss, as (weight, loss).
-fn ms_loss(f: f32, y: f32) -> vec2<f32> {
+// (∂ℓ/∂f, ℓ) at prediction f of measurement (or label) y: (r, ½r²) with
+// r = f − y; for a classification loss (ℓ′(u)·y, ℓ(u)) at u = y·f, both
+// times e^shift (shift is 0, or a lower bound > 0 of every margin), in the
+// stable forms of linear_classification.wgsl.
+fn ms_loss(f: f32, y: f32, shift: f32) -> vec2<f32> {
   if (MS_LOSS == 0u) {
     let r = f - y;
     return vec2<f32>(r, 0.5 * r * r);
   }
   let u = y * f;
-  if (MS_LOSS == 1u) {
-    return vec2<f32>(-y / (1.0 + exp(u)), max(-u, 0.0) + log(1.0 + exp(-abs(u))));
+  if (MS_LOSS == 2u) {
+    let e = exp_acc(shift - u);
+    return vec2<f32>(-y * e, e);
   }
-  let e = exp(-u);
-  return vec2<f32>(-y * e, e);
+  if (u >= 0.0) {
+    let t = exp_acc(-u);
+    let e = exp_acc(shift - u);
+    var l = e; // log1p(t)/t is 1 in float32 below 2⁻²⁴ (and keeps subnormal t out of the division)
+    if (t >= 5.9604645e-8) { l = e * (log1p_pos(t) / t); }
+    return vec2<f32>(-y * e / (1.0 + t), l);
+  }
+  let t = exp_acc(u);
+  return vec2<f32>(-y / (1.0 + t), -u + log1p_pos(t));
 }
 
 fn ms_at(q: u32) -> f32 {
@@ -100,13 +114,9 @@ fn ms_grad(run: u32, j: u32) -> f32 {
   return s;
 }
 
-fn problem_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
-  if (lid == 0u) { emit_min(run, 0.0); }
-}
-
-fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
+// 1. The coordinates of X (zero past D), into ms_x.
+fn ms_coords(lid: u32, run: u32) {
   workgroupBarrier();
-  // 1. The coordinates of X (zero past D).
   for (var q = lid; q < 4u * MS_D4; q += WG) {
     var x = 0.0;
     if (q < MS_D) {
@@ -119,13 +129,58 @@ fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: boo
     ms_x[q / 4u][q % 4u] = x;
   }
   workgroupBarrier();
+}
+
+// The smallest margin yᵢ⟨aᵢ, x⟩ of the rows at [lo, hi) (0 for the squared loss: no shift).
+fn problem_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
+  if (MS_LOSS == 0u) {
+    if (lid == 0u) { emit_min(run, 0.0); }
+    return;
+  }
+  ms_coords(lid, run);
+  var least = inf_f32();
+  if (MS_SPARSE) {
+    for (var p = lo + lid; p < hi; p += WG) {
+      let row = row_at(run, p);
+      let e = ms_a[row];
+      least = min(least, ms_y[row] * e.y * ms_at(u32(e.x)));
+    }
+  } else {
+    let rows_per_chunk = WG / LANES;
+    let t = lid / LANES;
+    let lane = lid % LANES;
+    for (var c = lo; c < hi; c += rows_per_chunk) {
+      let count = min(rows_per_chunk, hi - c);
+      var acc = 0.0;
+      var row = 0u;
+      if (t < count) {
+        row = row_at(run, c + t);
+        let base = row * MS_D4;
+        for (var q = lane; q < MS_D4; q += LANES) { acc += dot(ms_a[base + q], ms_x[q]); }
+      }
+      red_f[lid] = acc;
+      for (var h = LANES / 2u; h > 0u; h = h / 2u) {
+        workgroupBarrier();
+        if (lane < h) { red_f[lid] += red_f[lid + h]; }
+      }
+      workgroupBarrier();
+      if (lane == 0u && t < count) { least = min(least, ms_y[row] * red_f[lid]); }
+      workgroupBarrier();
+    }
+  }
+  let m = wg_reduce(lid, least, 2u);
+  if (lid == 0u) { emit_min(run, m); }
+}
+
+fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
+  ms_coords(lid, run);
   // 2. Residuals (and ½Σ rᵢ²), or the classification weights (and Σ ℓ).
   var den = 0.0;
   if (MS_SPARSE) {
     for (var p = lo + lid; p < hi; p += WG) {
       let row = row_at(run, p);
       let e = ms_a[row];
-      let r = ms_loss(e.y * ms_at(u32(e.x)), ms_y[row]);
+      let r = ms_loss(e.y * ms_at(u32(e.x)), ms_y[row], shift);
       ms_res[p - lo] = r.x;
       ms_row[p - lo] = row;
       den += r.y;
@@ -150,7 +205,7 @@ fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: boo
       }
       workgroupBarrier();
       if (lane == 0u && t < count) {
-        let r = ms_loss(red_f[lid], ms_y[row]);
+        let r = ms_loss(red_f[lid], ms_y[row], shift);
         ms_res[c - lo + t] = r.x;
         ms_row[c - lo + t] = row;
         den += r.y;
