@@ -21,7 +21,8 @@ export interface ReferenceSpectrum {
  * @param reference The run's reference (kind, shape, entries), or null.
  * @param runNuclear The run's latest ‖X‖_* (its `norm_nuclear`), or NaN.
  * @param count How many values at most (default 16, as the run's `sv_k`).
- * @returns The values, or null when the reference is not a matrix.
+ * @returns The values (those above 1e-9·σ₁), or null when the reference is
+ *   not a matrix.
  *
  * @example Usage
  * ```ts
@@ -39,7 +40,9 @@ export function referenceSpectrum(
 ): ReferenceSpectrum | null {
   if (reference === null || reference.shape.length !== 2) return null;
   const [rows, cols] = reference.shape as [number, number];
-  const sv = singularValues(reference.data, rows, cols).slice(0, count);
+  // X̄ is exactly low-rank (thresholded): values below 1e-9·σ₁ are rounding, left out of a log axis.
+  const all = singularValues(reference.data, rows, cols), top = all[0] ?? 0;
+  const sv = all.slice(0, count).filter((v) => v > 1e-9 * top);
   const total = sv.reduce((a, b) => a + b, 0);
   if (!reference.kind.startsWith("max-margin") || !(runNuclear > 0) || !(total > 0)) {
     return { values: sv, scaled: false };

@@ -226,7 +226,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       key: `reference-${k}`,
       label: `σ${k + 1}(X̄)${ref.scaled ? "·‖X‖_*/‖X̄‖_*" : ""}`,
       color: runs.length > 1 ? "#777" : OKABE_ITO[k % OKABE_ITO.length]!,
-      xs: [steps[0]!, steps[last]!],
+      xs: [Math.max(1, steps[0]!), Math.max(1, steps[last]!)], // step 0 has no place on the log axis
       ys: [v, v],
       dash: "2 4",
     }));

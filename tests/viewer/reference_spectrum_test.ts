@@ -17,4 +17,6 @@ Deno.test("referenceSpectrum() draws a min-nuclear-norm X̄ as is and rescales a
   assert.equal(referenceSpectrum({ kind: "min-trace-psd", shape: [2, 2], data }, 1, 1)!.values.length, 1);
   assert.equal(referenceSpectrum({ kind: "max-margin-l2", shape: [2], data: [1, 2] }, 1), null);
   assert.equal(referenceSpectrum(null, 1), null);
+  // Rounding of X̄'s exact zeros stays off the log axis.
+  assert.deepEqual(referenceSpectrum({ kind: "min-trace-psd", shape: [2, 2], data: [2, 0, 0, 1e-15] }, 1)!.values, [2]);
 });
