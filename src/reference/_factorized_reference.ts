@@ -50,8 +50,11 @@ export function matrixSensingReference(run: CompiledRun): Promise<ReferenceResul
     return Promise.resolve({
       kind: "none",
       predictor: null,
-      error: `No reference for matrix sensing with ${kind}: the minimum nuclear norm conjecture is about ` +
-        `gradient descent with small steps from a small initialization`,
+      error: onebit
+        ? `No reference for matrix sensing with ${kind}: the max-margin limit (Gunasekar et al. 2018) is about ` +
+          `gradient descent (and its normalized form) on a classification loss`
+        : `No reference for matrix sensing with ${kind}: the minimum nuclear norm conjecture is about ` +
+          `gradient descent with small steps from a small initialization`,
     });
   }
   return sensingReference(run.problem as MatrixSensing);

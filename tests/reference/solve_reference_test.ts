@@ -108,6 +108,27 @@ Deno.test("solveReference() gives matrix sensing the minimum nuclear norm soluti
   assert.deepEqual(ref.predictor!.shape, [6, 6]);
 });
 
+Deno.test("solveReference() gives 1-bit sensing the min nuclear norm max-margin matrix (gd, normalized-gd)", async () => {
+  const onebit = (optimizer: object, symmetric = true) =>
+    solveReference(compileRun({
+      problem: {
+        kind: "matrix-sensing",
+        n: 4,
+        symmetric,
+        loss: "exp",
+        measurements: { kind: "completion", m: 6, truthRank: 1, seed: 3 },
+      },
+      optimizer,
+      steps: 1,
+    }));
+  assert.equal((await onebit({ kind: "gd" })).kind, "max-margin-trace-psd");
+  const general = await onebit({ kind: "normalized-gd", lr: 0.01 }, false);
+  assert.equal(general.kind, "max-margin-nuclear");
+  assert.ok(general.predictor && general.margin! > 0);
+  const adam = await onebit({ kind: "adam" });
+  assert.match(adam.predictor === null ? adam.error : "", /matrix sensing with adam/);
+});
+
 Deno.test("solveReference() names no reference for factorized problems under non-GD optimizers", async () => {
   const net = await solveReference(compileRun({
     problem: { kind: "linear-net", depth: 2, data: fig1Data },
