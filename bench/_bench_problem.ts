@@ -1,5 +1,5 @@
 import type { CompiledRun } from "../src/engine/compile_run.ts";
-import { parseSpec } from "../src/spec/parse_spec.ts";
+import { parseSpec } from "../src/spec/spec_parser.ts";
 import { createRng } from "../src/random/rng.ts";
 import { linearClassification } from "../src/problems/linear_classification.ts";
 

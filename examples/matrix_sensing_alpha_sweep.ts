@@ -17,7 +17,7 @@ import { nuclearNorm } from "../src/math/nuclear_norm.ts";
 import { analyze } from "../src/operators/analyze.ts";
 import { presetSpec } from "../src/presets/presets.ts";
 import { solveReference } from "../src/reference/solve_reference.ts";
-import type { RunSpecInput } from "../src/spec/run_spec.ts";
+import type { RunSpecInput } from "../src/spec/run_spec_schema.ts";
 import { sweep } from "../src/streams/sweep.ts";
 
 /** The initialization sizes α of Wu & Rebeschini's table, and the values they report for GD. */

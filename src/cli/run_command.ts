@@ -9,6 +9,7 @@ import { SpecError } from "../spec/spec_error.ts";
 import { createRunStore } from "../store/run_store.ts";
 import { toFinalRecord } from "../store/final_record.ts";
 import { toSnapshotRecord } from "../store/snapshot_record.ts";
+import type { RunStatus } from "../store/run_status.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import type { Snapshot } from "../streams/snapshot.ts";
 import { train } from "../streams/train.ts";
@@ -168,13 +169,25 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     bar?.clear();
     if (values.json) io.stdout(JSON.stringify(final) + "\n");
     else io.stdout(formatFinalTable(final, { dir: writer.dir }));
-    if (last.status === "diverged") {
-      io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
-      return EXIT.diverged;
-    }
-    return last.status === "stopped" ? EXIT.stopped : EXIT.ok;
+    if (last.status === "diverged") io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
+    return exitCode(last.status);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return EXIT.error;
+  }
+}
+
+/** The exit code of a run that ended with `status`. */
+function exitCode(status: RunStatus): number {
+  switch (status) {
+    case "done":
+    case "running":
+      return EXIT.ok;
+    case "diverged":
+      return EXIT.diverged;
+    case "stopped":
+      return EXIT.stopped;
+    default:
+      return EXIT.error;
   }
 }

@@ -1,5 +1,5 @@
-import { parseSpec } from "../spec/parse_spec.ts";
-import type { RunSpec } from "../spec/run_spec.ts";
+import { parseSpec } from "../spec/spec_parser.ts";
+import type { RunSpec } from "../spec/run_spec_schema.ts";
 import { compileProblem } from "../problems/compile_problem.ts";
 import type { Problem } from "../problems/problem.ts";
 import { initParams } from "./init_params.ts";

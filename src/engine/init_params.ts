@@ -1,4 +1,4 @@
-import type { InitSpec } from "../spec/run_spec.ts";
+import type { InitSpec } from "../spec/run_spec_schema.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { createRng } from "../random/rng.ts";
 import type { Problem } from "../problems/problem.ts";

@@ -1,5 +1,5 @@
 import type { Problem } from "../problems/problem.ts";
-import type { OptimizerSpec } from "../spec/run_spec.ts";
+import type { OptimizerSpec } from "../spec/run_spec_schema.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { gd } from "./gd.ts";
 import { normalizedGd } from "./normalized_gd.ts";

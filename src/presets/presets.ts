@@ -1,6 +1,6 @@
 import { sigmaMax } from "../math/sigma_max.ts";
 import { soudryFig1 } from "../problems/soudry_fig1.ts";
-import type { RunSpecInput } from "../spec/run_spec.ts";
+import type { RunSpecInput } from "../spec/run_spec_schema.ts";
 import { EXPERIMENT_PRESETS } from "./_experiment_presets.ts";
 import { FACTORIZED_PRESETS } from "./_factorized_presets.ts";
 

@@ -1,4 +1,4 @@
-import type { ProblemSpec } from "../spec/run_spec.ts";
+import type { ProblemSpec } from "../spec/run_spec_schema.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import type { LabeledData } from "./labeled_data.ts";
 import type { LoadDataOptions } from "./load_data.ts";

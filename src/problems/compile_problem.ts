@@ -1,4 +1,4 @@
-import type { ProblemSpec } from "../spec/run_spec.ts";
+import type { ProblemSpec } from "../spec/run_spec_schema.ts";
 import { loadData, type LoadDataOptions } from "./load_data.ts";
 import { linearClassification } from "./linear_classification.ts";
 import type { Problem } from "./problem.ts";

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from "node:path";
-import type { DataSpec } from "../spec/run_spec.ts";
+import type { DataSpec } from "../spec/run_spec_schema.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { type LabeledData, labeledData } from "./labeled_data.ts";
 import { separableData } from "./separable_data.ts";

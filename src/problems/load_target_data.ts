@@ -1,5 +1,5 @@
 import { isAbsolute, join } from "node:path";
-import type { MulticlassDataSpec, RegressionDataSpec } from "../spec/run_spec.ts";
+import type { MulticlassDataSpec, RegressionDataSpec } from "../spec/run_spec_schema.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { gaussianRegressionData } from "./gaussian_regression_data.ts";
 import type { LabeledData } from "./labeled_data.ts";

@@ -1,7 +1,7 @@
 import { nuclearNorm } from "../math/nuclear_norm.ts";
 import { createNumpyLegacyRng } from "../random/numpy_legacy_rng.ts";
 import { createRng, type Rng } from "../random/rng.ts";
-import type { MeasurementsSpec } from "../spec/run_spec.ts";
+import type { MeasurementsSpec } from "../spec/run_spec_schema.ts";
 import { type SensingMatrices, type SensingOperator, sensingOperator } from "./sensing_operator.ts";
 
 /** A matrix sensing instance: the measurement map, the measurements, and the truth when known. */

@@ -1,6 +1,6 @@
 import type { LinearClassification } from "../problems/linear_classification.ts";
 import { compileProblem } from "../problems/compile_problem.ts";
-import { parseSpec } from "../spec/parse_spec.ts";
+import { parseSpec } from "../spec/spec_parser.ts";
 
 /** A run's labelled points, for the viewer's data and margin views. */
 export interface ProblemData {

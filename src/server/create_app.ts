@@ -4,7 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
 import { PRESETS } from "../presets/presets.ts";
 import { runSpecJsonSchema } from "../spec/json_schema.ts";
-import { toSpecIssue } from "../spec/parse_spec.ts";
+import { toSpecIssue } from "../spec/spec_parser.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import type { RunStore } from "../store/run_store.ts";

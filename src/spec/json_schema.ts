@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RunSpecSchema } from "./run_spec.ts";
+import { RunSpecSchema } from "./run_spec_schema.ts";
 
 /**
  * The JSON Schema (draft 2020-12) of run specs as users write them, defaults

@@ -13,9 +13,9 @@
  *
  * @module
  */
-export * from "./run_spec.ts";
+export * from "./run_spec_schema.ts";
 export * from "./spec_error.ts";
-export * from "./parse_spec.ts";
+export * from "./spec_parser.ts";
 export * from "./json_schema.ts";
 export * from "./format_path.ts";
 export * from "./set_at_path.ts";

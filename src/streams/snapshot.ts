@@ -1,7 +1,7 @@
 import type { EngineState } from "../engine/engine.ts";
 
 /** Where a run stands. */
-export type RunStatus = "running" | "done" | "diverged" | "stopped";
+export type SnapshotStatus = "running" | "done" | "diverged" | "stopped";
 
 /** Why a snapshot was taken. */
 export type SnapshotTrigger = "schedule" | "heartbeat" | "end";
@@ -17,7 +17,7 @@ export interface Snapshot extends EngineState {
   /** Seconds since the run started computing. */
   readonly wall: number;
   /** `running`, or on the last snapshot how the run ended. */
-  readonly status: RunStatus;
+  readonly status: SnapshotStatus;
   /** A log-spaced recording step, a wall-clock heartbeat, or the end of the run. */
   readonly trigger: SnapshotTrigger;
   /** For `diverged` and `stopped`: what happened, for the user. */

@@ -1,5 +1,5 @@
 /**
- * Gunasekar, Lee, Soudry & Srebro (ICML 2018), experiments.md §3: steepest
+ * Gunasekar, Lee, Soudry & Srebro (ICML 2018), docs/experiments.md §3: steepest
  * descent w.r.t. ℓp on separable data with the exponential loss converges in
  * direction to the ℓp max-margin separator; GD on softmax cross-entropy to the
  * multiclass SVM.

@@ -1,5 +1,5 @@
 /**
- * Least squares, experiments.md §4 (seed slide 19; Gunasekar et al., ICML 2018,
+ * Least squares, docs/experiments.md §4 (seed slide 19; Gunasekar et al., ICML 2018,
  * §2): GD and momentum converge to w₀ + X⁺(y − Xw₀) whatever the step size;
  * AdaGrad, steepest descent w.r.t. ℓ4/3 and coordinate descent converge to
  * limits that depend on the step size.

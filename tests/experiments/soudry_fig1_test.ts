@@ -1,6 +1,6 @@
 /**
  * Soudry et al. (2018) on their Figure 1 data, and Nacson et al. (2019): the
- * predictions of experiments.md §1–§2 that the spine must reproduce.
+ * predictions of docs/experiments.md §1–§2 that the spine must reproduce.
  */
 import assert from "node:assert/strict";
 import { filter, lastValueFrom, toArray } from "rxjs";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { nuclearNorm } from "../../src/math/nuclear_norm.ts";
 import { sensingData } from "../../src/problems/sensing_data.ts";
-import type { MeasurementsSpec } from "../../src/spec/run_spec.ts";
+import type { MeasurementsSpec } from "../../src/spec/run_spec_schema.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 
 const fixture = JSON.parse(Deno.readTextFileSync(new URL("../fixtures/numpy_legacy.json", import.meta.url)));

@@ -1,7 +1,7 @@
 import type { Tensor } from "../../math/tensor.ts";
 import type { LinearClassification } from "../../problems/linear_classification.ts";
 import type { Problem } from "../../problems/problem.ts";
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/run_spec_schema.ts";
 import { createLinearGdHelper, type LinearGdHelper } from "./_linear_gd_helper.ts";
 import {
   fastExpMatchesHost,

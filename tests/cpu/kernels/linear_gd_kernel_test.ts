@@ -4,7 +4,7 @@ import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
 import { linearClassification, type LinearClassificationOptions } from "../../../src/problems/linear_classification.ts";
 import type { LabeledData } from "../../../src/problems/labeled_data.ts";
 import { createRng } from "../../../src/random/rng.ts";
-import type { OptimizerSpec } from "../../../src/spec/run_spec.ts";
+import type { OptimizerSpec } from "../../../src/spec/run_spec_schema.ts";
 
 /** Points uniform in [−scale/2, scale/2)^d with random ±1 labels (separable or not). */
 function randomData(n: number, d: number, seed: number, scale = 1): LabeledData {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type RunSpec, RunSpecSchema } from "./run_spec.ts";
+import { type RunSpec, RunSpecSchema } from "./run_spec_schema.ts";
 import { SpecError, type SpecIssue } from "./spec_error.ts";
 import { formatPath } from "./format_path.ts";
 
@@ -12,7 +12,7 @@ import { formatPath } from "./format_path.ts";
  *
  * @example Usage
  * ```ts
- * import { parseSpec } from "./parse_spec.ts";
+ * import { parseSpec } from "./spec_parser.ts";
  * import assert from "node:assert/strict";
  *
  * const spec = parseSpec({
@@ -38,7 +38,7 @@ export function parseSpec(input: unknown): RunSpec {
  *
  * @example Usage
  * ```ts
- * import { toSpecIssue } from "./parse_spec.ts";
+ * import { toSpecIssue } from "./spec_parser.ts";
  * import { z } from "zod";
  * import assert from "node:assert/strict";
  *

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseSpec } from "../../src/spec/parse_spec.ts";
+import { parseSpec } from "../../src/spec/spec_parser.ts";
 import { SpecError } from "../../src/spec/spec_error.ts";
 import { compileRun } from "../../src/engine/compile_run.ts";
 
