@@ -1,5 +1,5 @@
 import type { ReferenceResult } from "../reference/reference.ts";
-import type { Snapshot, SnapshotStatus } from "../streams/snapshot.ts";
+import type { Snapshot, SnapshotStatus } from "../engine/snapshot.ts";
 import { type TensorRecord, tensorRecord } from "./snapshot_record.ts";
 
 /** The last line of `--json` output and the content of `final.json`. */

@@ -1,4 +1,4 @@
-import type { SnapshotStatus } from "../streams/snapshot.ts";
+import type { SnapshotStatus } from "../engine/snapshot.ts";
 
 /**
  * Where a stored run stands, over its whole life: what its training stream

@@ -1,5 +1,5 @@
 import type { Tensor } from "../math/tensor.ts";
-import type { Snapshot, SnapshotStatus, SnapshotTrigger } from "../streams/snapshot.ts";
+import type { Snapshot, SnapshotStatus, SnapshotTrigger } from "../engine/snapshot.ts";
 
 /** A tensor as JSON. */
 export interface TensorRecord {

@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
 import type { BoundProblemKernel, ProblemKernel } from "./kernels/problem_kernel.ts";
 import { webGpuUnsupported } from "./webgpu_unsupported.ts";

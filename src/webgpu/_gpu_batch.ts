@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import type { GpuContext } from "./device.ts";
 import { type BatchPlan, planBatch } from "./_plan.ts";
 import { batchPipelines, type EntryPoint } from "./_batch_pipelines.ts";

@@ -6,9 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { presetSpec } from "../../src/presets/presets.ts";
-import { compileRun } from "../../src/engine/compile_run.ts";
-import { solveReference } from "../../src/reference/solve_reference.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import { solveReference } from "../../src/run/solve_reference.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 import { at, last, record } from "./_record.ts";
 
 const NORMS = ["l1", "l2", "linf"] as const;

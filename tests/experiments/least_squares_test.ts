@@ -9,7 +9,7 @@ import { presetSpec } from "../../src/presets/presets.ts";
 import { minNormLeastSquares } from "../../src/reference/min_norm_least_squares.ts";
 import { minLpInterpolant } from "../../src/reference/min_lp_interpolant.ts";
 import { relativeError } from "../../src/math/relative_error.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 import { last, record } from "./_record.ts";
 
 const X = Float64Array.of(1, 1, 1, 1, 2, 0), Y = Float64Array.of(1, 10);

@@ -7,8 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { presetSpec } from "../../src/presets/presets.ts";
-import { wilsonData } from "../../src/problems/wilson_data.ts";
-import { wilsonTestData } from "../../src/problems/wilson_test_data.ts";
+import { wilsonData } from "../../src/problems/shared/wilson_data.ts";
+import { wilsonTestData } from "../../src/problems/shared/wilson_test_data.ts";
 import { last, record } from "./_record.ts";
 
 const spec = presetSpec("wilson-gd") as {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { minLpInterpolant } from "../../src/reference/min_lp_interpolant.ts";
 import { minNormLeastSquares } from "../../src/reference/min_norm_least_squares.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 

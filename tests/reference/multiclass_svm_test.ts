@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { multiclassSvm } from "../../src/reference/multiclass_svm.ts";
 import { maxMarginL2 } from "../../src/reference/max_margin_l2.ts";
-import { separableData } from "../../src/problems/separable_data.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
+import { separableData } from "../../src/problems/shared/separable_data.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 
 Deno.test("multiclassSvm() of three unit vectors at 120° is W = (2/3)·X", async () => {

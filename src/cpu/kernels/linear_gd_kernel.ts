@@ -1,7 +1,6 @@
 import type { Tensor } from "../../math/tensor.ts";
-import type { LinearClassification } from "../../problems/linear_classification.ts";
 import type { Problem } from "../../problems/problem.ts";
-import type { OptimizerSpec } from "../../spec/run_spec_schema.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 import { createLinearGdHelper, type LinearGdHelper } from "./_linear_gd_helper.ts";
 import {
   fastExpMatchesHost,
@@ -113,7 +112,7 @@ export function createLinearGdKernel(
   options: LinearGdKernelOptions = {},
 ): LinearGdKernel | null {
   if (problem.kind !== "linear-classification" || optimizer.kind !== "gd") return null;
-  const { z, options: objective } = problem as LinearClassification;
+  const { z, options: objective } = problem;
   const n = problem.examples, d = problem.size;
   const dp = d + (d & 1), nb = Math.floor(n / ROWS), nt = n - ROWS * nb;
   const blockBytes = dp * 8 * ROWS;
