@@ -4,7 +4,7 @@ import { createEngines } from "../../src/backend/create_engines.ts";
 import { createEngine } from "../../src/backend/create_engine.ts";
 import { SpecError } from "../../src/spec/spec_error.ts";
 import { gpuAdapterKind, sharedGpu } from "../../src/webgpu/device.ts";
-import { noGpu } from "../webgpu/_with_gpu.ts";
+import { skipGpu } from "../webgpu/_with_gpu.ts";
 
 const spec = (backend: "auto" | "cpu" | "webgpu", lr = 0.1) => ({
   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
@@ -27,7 +27,7 @@ Deno.test("createEngines() picks WebGPU for auto only on a hardware adapter", as
 
 Deno.test({
   name: "createEngines() runs backend webgpu on WebGPU, warning once per call on a software adapter",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const warnings: string[] = [];
     const runs = [0.1, 0.2, 0.3].map((lr) => compileRun(spec("webgpu", lr)));
@@ -76,7 +76,7 @@ Deno.test("createEngine() refuses backend webgpu for a problem its kernel cannot
 
 Deno.test({
   name: "createEngines() runs adaptive and guarded optimizers on WebGPU under backend webgpu",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const optimizers = [{ kind: "adam" }, { kind: "mirror", p: 1.5 }];
     const runs = optimizers.map((optimizer) => compileRun({ ...spec("webgpu"), optimizer }));
