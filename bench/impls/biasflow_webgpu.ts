@@ -30,6 +30,7 @@ export function biasflowWebgpu(): Impl {
     id: "biasflow-webgpu",
     label: "biasflow WebGPU",
     bits: 32,
+    packedSensing: true,
     async skip(w) {
       const adapter = await gpuAdapter();
       if (!adapter) return "no WebGPU adapter";
