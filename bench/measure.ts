@@ -151,7 +151,7 @@ export async function measure(
     const check = reference && reference !== entry
       ? (() => {
         const deviation = maxDeviation(entry.params, reference.params);
-        const tolerance = SAME_ITERATES_TOLERANCE[entry.impl.bits];
+        const tolerance = entry.impl.sameIteratesTolerance?.value ?? SAME_ITERATES_TOLERANCE[entry.impl.bits];
         return { deviation, reference: reference.impl.id, tolerance, sameIterates: deviation <= tolerance };
       })()
       : {};
