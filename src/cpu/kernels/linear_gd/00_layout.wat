@@ -8,7 +8,7 @@
 ;; before that step.
 ;;
 ;; The iterates are bit-identical to the scalar reference loop
-;; (src/problems/linear_classification.ts, src/optimizers/_apply_update.ts):
+;; (src/problems/linear_classification/linear_classification.ts, src/optimizers/_apply_update.ts):
 ;; every float64 operation happens in the same order.
 ;;   - SIMD lanes run over rows, never along a sum: each row's margin is
 ;;     accumulated over j = 0, 1, ... in its own lane;
