@@ -1,6 +1,6 @@
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from "ml-matrix";
 import { nuclearNorm } from "../math/nuclear_norm.ts";
-import type { SensingOperator } from "../problems/sensing_operator.ts";
+import type { SensingOperator } from "../math/sensing_operator.ts";
 import type { Reference, ReferenceResult } from "./reference.ts";
 import { marginAdmm, type MarginProblem } from "./_margin_admm.ts";
 import { spectralProx } from "./_spectral_prox.ts";
@@ -49,7 +49,7 @@ export const MAX_MARGIN_NUCLEAR_MAX_MEASUREMENTS = 2500;
  * @example Usage
  * ```ts
  * import { maxMarginNuclear } from "./max_margin_nuclear.ts";
- * import { sensingOperator } from "../problems/sensing_operator.ts";
+ * import { sensingOperator } from "../math/sensing_operator.ts";
  * import assert from "node:assert/strict";
  *
  * // X₀₀ ≥ 1 and −X₁₁ ≥ 1 over general 2×2 X: X̄ = diag(1, −1), ‖X̄‖_* = 2

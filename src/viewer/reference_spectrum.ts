@@ -1,4 +1,4 @@
-import { singularValues } from "./singular_values.ts";
+import { singularValues } from "../math/singular_values.ts";
 
 /** The singular values of a run's reference matrix X̄, as the spectrum view draws them. */
 export interface ReferenceSpectrum {
@@ -39,9 +39,9 @@ export function referenceSpectrum(
   count = 16,
 ): ReferenceSpectrum | null {
   if (reference === null || reference.shape.length !== 2) return null;
-  const [rows, cols] = reference.shape as [number, number];
+  const rows = reference.shape[0]!;
   // X̄ is exactly low-rank (thresholded): values below 1e-9·σ₁ are rounding, left out of a log axis.
-  const all = singularValues(reference.data, rows, cols), top = all[0] ?? 0;
+  const all = Array.from(singularValues(reference.data, rows)), top = all[0] ?? 0;
   const sv = all.slice(0, count).filter((v) => v > 1e-9 * top);
   const total = sv.reduce((a, b) => a + b, 0);
   if (!reference.kind.startsWith("max-margin") || !(runNuclear > 0) || !(total > 0)) {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { EigenvalueDecomposition, Matrix, pseudoInverse, SingularValueDecomposition } from "ml-matrix";
-import { compileRun } from "../../src/engine/compile_run.ts";
-import type { MatrixSensing } from "../../src/problems/matrix_sensing.ts";
-import { sensingOperator } from "../../src/problems/sensing_operator.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import type { MatrixSensing } from "../../src/problems/matrix_sensing/matrix_sensing.ts";
+import { sensingOperator } from "../../src/math/sensing_operator.ts";
 import { type MarginReference, maxMarginNuclear } from "../../src/reference/max_margin_nuclear.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 
