@@ -10,6 +10,7 @@ import { matrixSensing } from "./matrix_sensing.ts";
 import { sensingData } from "./sensing_data.ts";
 import { linearNet } from "./linear_net.ts";
 import { linearConvNet } from "./linear_conv_net.ts";
+import { compileMlp } from "./mlp/compile_mlp.ts";
 
 /**
  * Turns a validated problem spec into a {@link Problem}, loading its data.
@@ -77,5 +78,7 @@ export function compileProblem(spec: ProblemSpec, options: Pick<LoadDataOptions,
           : null,
       });
     }
+    case "mlp":
+      return compileMlp(spec, options);
   }
 }

@@ -30,3 +30,6 @@ export * from "./sensing_data.ts";
 export * from "./matrix_sensing.ts";
 export * from "./linear_net.ts";
 export * from "./linear_conv_net.ts";
+export * from "./mlp/mod.ts";
+export * from "./mnist/mnist_data.ts";
+export * from "./mnist/mnist_spec.ts";

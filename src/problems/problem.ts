@@ -1,4 +1,5 @@
 import type { Tensor } from "../math/tensor.ts";
+import type { NetworkInitSpec } from "./mlp/network_init.ts";
 
 /**
  * A differentiable training objective over a flat float64 parameter vector:
@@ -42,4 +43,14 @@ export interface Problem {
    * s times a (rectangular) identity, e.g. U₀ = s·I; the `identity` init uses it.
    */
   identityParams?(scale: number): Float64Array;
+  /**
+   * Optional, for networks (`mlp`): the `pytorch`, `balanced` and
+   * `unbalanced` inits, which depend on the layer shapes.
+   */
+  networkInit?(spec: NetworkInitSpec): Float64Array;
+  /**
+   * Optional, for networks (`mlp`): Path-SGD's scale γₑ of every parameter,
+   * written into `gamma`; returns the squared ℓ2 path norm π.
+   */
+  pathGamma?(params: Float64Array, gamma: Float64Array): number;
 }

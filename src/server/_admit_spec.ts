@@ -49,13 +49,7 @@ export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
       { path: "problem.data.kind", message: "Expected inline or generated data", input: "csv" },
     );
   }
-  if (spec.steps > limits.maxSteps) {
-    throw limitError(`The run asks for ${spec.steps} steps; this server allows at most ${limits.maxSteps}`, {
-      path: "steps",
-      message: `Expected at most ${limits.maxSteps} steps`,
-      input: spec.steps,
-    });
-  }
+  checkSteps(spec.steps ?? 0, limits);
   checkDataSize(declaredDataSize(data), limits);
   let run: CompiledRun;
   try {
@@ -67,8 +61,18 @@ export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
     }
     throw e;
   }
+  checkSteps(run.spec.steps, limits); // a spec in epochs has its steps only now
   checkDataSize(run.problem.examples * run.problem.size, limits);
   return run;
+}
+
+function checkSteps(steps: number, limits: ServerLimits): void {
+  if (steps <= limits.maxSteps) return;
+  throw limitError(`The run asks for ${steps} steps; this server allows at most ${limits.maxSteps}`, {
+    path: "steps",
+    message: `Expected at most ${limits.maxSteps} steps`,
+    input: steps,
+  });
 }
 
 function declaredDataSize(data: Record<string, unknown> | undefined): number {

@@ -2,7 +2,8 @@
 export type DefaultInit =
   | { kind: "zeros" }
   | { kind: "identity"; scale: number }
-  | { kind: "gaussian"; scale: number; seed: number };
+  | { kind: "gaussian"; scale: number; seed: number }
+  | { kind: "pytorch"; seed: number };
 
 /** Default U₀ = s·I scale of matrix sensing: X₀ = 10⁻⁶·I, small enough to show the implicit bias. */
 export const DEFAULT_IDENTITY_SCALE = 1e-3;
@@ -35,6 +36,8 @@ export function defaultInit(problem: { kind: string }): DefaultInit {
     case "linear-net":
     case "linear-conv-net":
       return { kind: "gaussian", scale: DEFAULT_NET_INIT_SCALE, seed: 0 };
+    case "mlp":
+      return { kind: "pytorch", seed: 0 }; // PyTorch's nn.Linear default
     default:
       return { kind: "zeros" };
   }

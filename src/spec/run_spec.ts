@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { defaultInit } from "./default_init.ts";
 import { checkLinearNet, checkMatrixSensing } from "./_check_factorized.ts";
+import { MnistDataSchema } from "../problems/mnist/mnist_spec.ts";
+import { MlpSchema } from "../problems/mlp/mlp_spec.ts";
 
 const finite = z.number().refine(Number.isFinite, { message: "Expected a finite number" });
 const positive = finite.refine((v) => v > 0, { message: "Expected a number greater than 0" });
@@ -97,6 +99,7 @@ export const DataSpecSchema = z.discriminatedUnion("kind", [
   SeparableDataSchema,
   CsvDataSchema,
   NamedDataSchema,
+  MnistDataSchema,
 ]);
 
 /** Binary classification with a homogeneous linear predictor. */
@@ -165,6 +168,7 @@ export const MulticlassDataSpecSchema = z.discriminatedUnion("kind", [
   TargetPointsDataSchema,
   CsvDataSchema,
   SeparableMulticlassDataSchema,
+  MnistDataSchema,
 ]);
 
 /** Multiclass softmax cross-entropy with a linear predictor W ∈ ℝ^{k×d} (no bias). */
@@ -281,6 +285,7 @@ export const ProblemSpecSchema = z.discriminatedUnion("kind", [
   MatrixSensingSchema,
   LinearNetSchema,
   LinearConvNetSchema,
+  MlpSchema,
 ]);
 
 const momentumFields = {
@@ -373,6 +378,18 @@ export const MirrorSchema = z.strictObject({
   lr: positive.default(0.1),
 });
 
+/**
+ * Path-SGD (Neyshabur, Salakhutdinov & Srebro 2015), `mlp` only: minibatch SGD
+ * whose step on each weight is divided by its path scale γₑ(w).
+ */
+export const PathSgdSchema = z.strictObject({
+  kind: z.literal("path-sgd"),
+  lr: positive.default(0.1),
+  batch: z.number().int().min(1).default(1),
+  seed: seed.default(0),
+  momentum: finite.refine((v) => v >= 0 && v < 1, { message: "Expected a momentum in [0, 1)" }).default(0),
+});
+
 /** The update rule. */
 export const OptimizerSpecSchema = z.discriminatedUnion("kind", [
   GdSchema,
@@ -384,6 +401,7 @@ export const OptimizerSpecSchema = z.discriminatedUnion("kind", [
   SteepestSchema,
   CoordinateSchema,
   MirrorSchema,
+  PathSgdSchema,
 ]);
 
 /** The initial parameters. */
@@ -393,6 +411,14 @@ export const InitSpecSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("values"), values: z.array(finite).min(1) }),
   /** Every factor s·I (rectangular identities): U₀ = s·I for matrix sensing; factorized problems only. */
   z.strictObject({ kind: z.literal("identity"), scale: finite.default(1e-3) }),
+  /** `mlp` only: PyTorch's nn.Linear default, Path-SGD's balanced start, or a rescaled copy of it (see networkInit). */
+  z.strictObject({ kind: z.literal("pytorch"), seed: seed.default(0) }),
+  z.strictObject({ kind: z.literal("balanced"), seed: seed.default(0) }),
+  z.strictObject({
+    kind: z.literal("unbalanced"),
+    seed: seed.default(0),
+    spread: finite.refine((v) => v >= 1, { message: "Expected a spread ≥ 1" }).default(10),
+  }),
 ]);
 
 /** When snapshots are taken: log-spaced steps plus a wall-clock heartbeat. */
@@ -414,10 +440,44 @@ export const RunSpecSchema = z.strictObject({
   init: InitSpecSchema.optional(),
   steps: z.number().int({ message: "Expected an integer number of steps" })
     .min(1, { message: "Expected at least 1 step" })
-    .max(1e15),
+    .max(1e15).optional(),
+  /** Instead of `steps`: passes over the data, ⌈n / batch⌉ steps each (one step for full-batch optimizers). */
+  epochs: z.number().int({ message: "Expected an integer number of epochs" })
+    .min(1, { message: "Expected at least 1 epoch" }).max(1e9).optional(),
   record: RecordSpecSchema.default({ perDecade: 20, everyMs: 1000 }),
   backend: BackendSchema.default("auto"),
-}).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
+}).superRefine(checkRunSpec).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
+
+/** Cross-field checks of a run spec: exactly one of steps and epochs; Path-SGD on `mlp` only. */
+function checkRunSpec(
+  spec: {
+    steps?: number | undefined;
+    epochs?: number | undefined;
+    problem: { kind: string };
+    optimizer: { kind: string };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if ((spec.steps === undefined) === (spec.epochs === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [spec.steps === undefined ? "steps" : "epochs"],
+      input: spec.steps === undefined ? undefined : spec.epochs,
+      message: spec.steps === undefined
+        ? "Expected a number of steps (or of epochs)"
+        : "Expected steps or epochs, not both",
+    });
+  }
+  if (spec.optimizer.kind === "path-sgd" && spec.problem.kind !== "mlp") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["optimizer", "kind"],
+      input: "path-sgd",
+      message:
+        `Expected an mlp problem for path-sgd (its path scales are defined for networks), not ${spec.problem.kind}`,
+    });
+  }
+}
 
 /** A run spec after validation, with every default filled in. */
 export type RunSpec = z.output<typeof RunSpecSchema>;
