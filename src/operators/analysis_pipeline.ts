@@ -19,6 +19,8 @@ import type { LinearNet } from "../problems/linear_net.ts";
 import { sensingMetrics } from "./sensing_metrics.ts";
 import { convNetMetrics } from "./conv_net_metrics.ts";
 import { testError } from "./test_error.ts";
+import type { Mlp } from "../problems/mlp/mlp.ts";
+import { mlpMetrics } from "../problems/mlp/mlp_metrics.ts";
 
 /**
  * The default operators for a run's problem, given its reference solution:
@@ -32,7 +34,8 @@ import { testError } from "./test_error.ts";
  * and `test_error` when the held-out targets are ±1; deep linear nets get
  * the metrics of linear classification (on β = (W_L⋯W₁)ᵀ); matrix sensing
  * the spectrum and recovery metrics of `sensingMetrics`; convolutional nets
- * the Fourier metrics of `convNetMetrics` and `test_error`.
+ * the Fourier metrics of `convNetMetrics` and `test_error`; networks (`mlp`)
+ * the errors, layer norms, path norm and margins of `mlpMetrics`.
  *
  * @param run The compiled run.
  * @param reference Its reference solution (or the reason there is none).
@@ -60,6 +63,7 @@ export function analysisPipeline(run: CompiledRun, reference: ReferenceResult): 
     const marginOf = (w: Float64Array, p: number) => multiclassMargin(x, y, w, { classes, p });
     return pipe(common, classificationMetrics(run, marginOf, problem.test, reference, classes));
   }
+  if (run.problem.kind === "mlp") return pipe(common, mlpMetrics(run.problem as Mlp));
   if (run.problem.kind === "least-squares") {
     return pipe(common, leastSquaresMetrics(run.problem as LeastSquares, reference));
   }

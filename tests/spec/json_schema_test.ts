@@ -13,7 +13,20 @@ Deno.test("runSpecJsonSchema() describes the public format with its defaults", (
   assert.ok(schema.properties.steps && schema.properties.epochs);
   assert.equal(schema.properties.backend?.default, "auto");
   const text = JSON.stringify(schema);
-  for (const kind of ["linear-classification", "gd", "normalized-gd", "sgd", "separable", "csv", "soudry-fig1", "mlp", "mnist", "path-sgd"]) {
+  for (
+    const kind of [
+      "linear-classification",
+      "gd",
+      "normalized-gd",
+      "sgd",
+      "separable",
+      "csv",
+      "soudry-fig1",
+      "mlp",
+      "mnist",
+      "path-sgd",
+    ]
+  ) {
     assert.ok(text.includes(`"${kind}"`), `schema mentions ${kind}`);
   }
 });

@@ -22,3 +22,4 @@ export * from "./network_init.ts";
 export * from "./path_gamma.ts";
 export * from "./gemm.ts";
 export * from "./ts_gemm.ts";
+export * from "./mlp_metrics.ts";

@@ -4,7 +4,7 @@
  * `mlp` (W out×in row-major, then b, per layer).
  */
 export interface ReferenceNet {
-  widths: number[];
+  widths: readonly number[];
   activation: "relu" | "linear";
   bias: boolean;
   loss: "cross-entropy" | "logistic" | "exp";
