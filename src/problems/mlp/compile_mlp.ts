@@ -4,6 +4,7 @@ import type { LoadDataOptions } from "../load_data.ts";
 import { loadTargetData } from "../load_target_data.ts";
 import { mnistData } from "../mnist/mnist_data.ts";
 import type { Gemm } from "./gemm.ts";
+import { chooseGemm } from "./choose_gemm.ts";
 import { type Mlp, mlp } from "./mlp.ts";
 import { mlpLayout } from "./mlp_layout.ts";
 import type { MlpSpec } from "./mlp_spec.ts";
@@ -14,7 +15,8 @@ export const MAX_MLP_PARAMS = 2 ** 26;
 /**
  * Compiles a validated `mlp` spec: loads its data and held-out set (inline,
  * CSV or MNIST), settles k, checks labels against the loss and the held-out
- * set's width against the data's, and builds the {@link mlp} problem.
+ * set's width against the data's, and builds the {@link mlp} problem on the
+ * matrix products {@link chooseGemm} picks (OpenBLAS where it measures faster).
  *
  * @param spec The problem spec.
  * @param options Where relative CSV paths start; `gemm`: the matrix products.
@@ -70,7 +72,7 @@ export function compileMlp(spec: MlpSpec, options: Pick<LoadDataOptions, "baseDi
     classes: k,
     reduction: spec.reduction,
     test,
-    ...(options.gemm ? { gemm: options.gemm } : {}),
+    gemm: options.gemm ?? chooseGemm(),
   });
 }
 

@@ -23,3 +23,5 @@ export * from "./path_gamma.ts";
 export * from "./gemm.ts";
 export * from "./ts_gemm.ts";
 export * from "./mlp_metrics.ts";
+export * from "./openblas_gemm.ts";
+export * from "./choose_gemm.ts";
