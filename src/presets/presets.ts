@@ -3,6 +3,7 @@ import { soudryFig1 } from "../problems/soudry_fig1.ts";
 import type { RunSpecInput } from "../spec/run_spec.ts";
 import { EXPERIMENT_PRESETS } from "./_experiment_presets.ts";
 import { FACTORIZED_PRESETS } from "./_factorized_presets.ts";
+import { MLP_PRESETS } from "../problems/mlp/mlp_presets.ts";
 
 /** A named, ready-to-run experiment. */
 export interface Preset {
@@ -12,6 +13,8 @@ export interface Preset {
   readonly source: string;
   /** The run spec. */
   readonly spec: RunSpecInput;
+  /** For a sweep preset: the field varied and its values (the spec holds a representative value). */
+  readonly sweep?: { readonly path: string; readonly values: readonly unknown[] };
 }
 
 const fig1Data = { kind: "dataset", name: "soudry-fig1" } as const;
@@ -85,6 +88,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
   },
   ...EXPERIMENT_PRESETS,
   ...FACTORIZED_PRESETS,
+  ...MLP_PRESETS,
 };
 
 /**

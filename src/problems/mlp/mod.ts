@@ -25,3 +25,4 @@ export * from "./ts_gemm.ts";
 export * from "./mlp_metrics.ts";
 export * from "./openblas_gemm.ts";
 export * from "./choose_gemm.ts";
+export * from "./mlp_presets.ts";
