@@ -52,7 +52,7 @@ function measure(): Gemm {
     for (let r = 0; r < 5; r++) {
       const t0 = performance.now();
       gemm.nt(m, n, k, a, 0, w, 0, z, 0, false);
-      gemm.tn(n, k, m, z, 0, a, 0, g, 0);
+      gemm.tn(n, k, m, z, 0, a, 0, g, 0, false);
       gemm.nn(m, k, n, z, 0, w, 0, back, 0);
       best = Math.min(best, performance.now() - t0);
     }

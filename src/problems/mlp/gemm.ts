@@ -23,7 +23,7 @@ export interface Gemm {
     co: number,
     accumulate: boolean,
   ): void;
-  /** C (m×n) += Aᵀ · B, A being k×m and B k×n: a weight gradient dW += Gᵀ · A_prev. */
+  /** C (m×n) = Aᵀ · B, A being k×m and B k×n; with `accumulate`, C += Aᵀ · B: a weight gradient dW (+)= Gᵀ · A_prev. */
   tn(
     m: number,
     n: number,
@@ -34,6 +34,7 @@ export interface Gemm {
     bo: number,
     c: Float64Array,
     co: number,
+    accumulate: boolean,
   ): void;
   /** C (m×n) = A (m×k) · B (k×n): the gradient flowing back a layer, G_prev = G · W. */
   nn(

@@ -124,14 +124,20 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
   const rowMargin = new Float64Array(CHUNK);
   const pathBuf = { a: dims.map((h) => new Float64Array(h)), delta: dims.map((h) => new Float64Array(h)) };
 
-  /** Forward pass of `count` examples: rows listed in `rows` from `start`, else x's rows from `start`. */
+  // Where the forward pass read its input (x itself, or the gathered batch in acts[0]).
+  let inputArray: Float64Array = acts[0]!, inputOffset = 0;
+
+  /**
+   * Forward pass of `count` examples: rows listed in `rows` from `start`, else x's rows from `start`;
+   * sets `inputArray` and `inputOffset`.
+   */
   function forward(
     w: Float64Array,
     xs: Float64Array,
     rows: Uint32Array | undefined,
     start: number,
     count: number,
-  ): [Float64Array, number] {
+  ): void {
     let input: Float64Array, inputOff: number;
     if (rows) {
       const a0 = acts[0]!;
@@ -150,21 +156,24 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
       const { out, in: inn, w: wo, b: bo } = layers[l]!;
       const z = acts[l + 1]!;
       gemm.nt(count, out, inn, prev, prevOff, w, wo, z, 0, false);
-      const hidden = l < depth - 1;
-      if (bo >= 0 || (hidden && relu)) {
-        for (let r = 0; r < count; r++) {
-          const ro = r * out;
+      const clip = relu && l < depth - 1, len = count * out;
+      if (bo >= 0 && clip) {
+        for (let r = 0; r < len; r += out) {
           for (let i = 0; i < out; i++) {
-            let v = z[ro + i]!;
-            if (bo >= 0) v += w[bo + i]!;
-            z[ro + i] = hidden && relu && v < 0 ? 0 : v;
+            const v = z[r + i]! + w[bo + i]!;
+            z[r + i] = v > 0 ? v : 0;
           }
         }
+      } else if (bo >= 0) {
+        for (let r = 0; r < len; r += out) for (let i = 0; i < out; i++) z[r + i] = z[r + i]! + w[bo + i]!;
+      } else if (clip) {
+        for (let i = 0; i < len; i++) if (!(z[i]! > 0)) z[i] = 0;
       }
       prev = z;
       prevOff = 0;
     }
-    return [input, inputOff];
+    inputArray = input;
+    inputOffset = inputOff;
   }
 
   /**
@@ -177,6 +186,7 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
     start: number,
     count: number,
     g: Float64Array | null,
+    scale = 1,
   ): void {
     const s = acts[depth]!;
     for (let r = 0; r < count; r++) {
@@ -186,11 +196,11 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
         rowMargin[r] = u;
         if (logistic) {
           rowLoss[r] = Math.max(-u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
-          if (g) g[r] = -label / (1 + Math.exp(u));
+          if (g) g[r] = (-label * scale) / (1 + Math.exp(u));
         } else {
           const e = Math.exp(-u);
           rowLoss[r] = e;
-          if (g) g[r] = -label * e;
+          if (g) g[r] = -label * scale * e;
         }
         continue;
       }
@@ -206,9 +216,8 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
       const den = base + sum;
       rowLoss[r] = shift === 0 ? Math.log1p(sum) : shift + Math.log(den);
       if (g) {
-        for (let c = 0; c < k; c++) {
-          g[ro + c] = c === yi ? -sum / den : Math.exp(s[ro + c]! - own - shift) / den;
-        }
+        const f = scale / den;
+        for (let c = 0; c < k; c++) g[ro + c] = c === yi ? -sum * f : Math.exp(s[ro + c]! - own - shift) * f;
       }
     }
   }
@@ -220,20 +229,25 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
     rows?: Uint32Array,
     count?: number,
   ): number {
-    grad.fill(0);
     const m = rows ? (count ?? rows.length) : n;
+    if (m === 0) grad.fill(0);
+    // The mean's 1/m scales ∂ℓ/∂f before the backward pass: no extra pass over the parameters.
+    const scale = mean && m > 0 ? 1 / m : 1;
     let total = 0;
     for (let start = 0; start < m; start += CHUNK) {
       const cnt = Math.min(CHUNK, m - start);
-      const [input, inputOff] = forward(w, x, rows, start, cnt);
-      head(y, rows, start, cnt, grads[depth]!);
+      const first = start === 0; // the first chunk writes the gradient, later ones add to it
+      forward(w, x, rows, start, cnt);
+      const input = inputArray, inputOff = inputOffset;
+      head(y, rows, start, cnt, grads[depth]!, scale);
       if (wantLoss) { for (let r = 0; r < cnt; r++) total += rowLoss[r]!; }
       for (let l = depth - 1; l >= 0; l--) {
         const { out, in: inn, w: wo, b: bo } = layers[l]!;
         const g = grads[l + 1]!;
         const prev = l === 0 ? input : acts[l]!, prevOff = l === 0 ? inputOff : 0;
-        gemm.tn(out, inn, cnt, g, 0, prev, prevOff, grad, wo);
+        gemm.tn(out, inn, cnt, g, 0, prev, prevOff, grad, wo, !first);
         if (bo >= 0) {
+          if (first) grad.fill(0, bo, bo + out);
           for (let r = 0; r < cnt; r++) {
             const ro = r * out;
             for (let i = 0; i < out; i++) grad[bo + i] = grad[bo + i]! + g[ro + i]!;
@@ -245,12 +259,7 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
         if (relu) { for (let i = 0; i < cnt * inn; i++) if (a[i]! <= 0) below[i] = 0; }
       }
     }
-    if (mean && m > 0) {
-      const c = 1 / m;
-      for (let j = 0; j < size; j++) grad[j] = grad[j]! * c;
-      total *= c;
-    }
-    return total;
+    return total * scale;
   }
 
   function evaluate(w: Float64Array, set: LabeledData = data): MlpEvaluation {

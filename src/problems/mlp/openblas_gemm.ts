@@ -69,9 +69,9 @@ export function openBlasGemm(options: { path?: string; threads?: number } = {}):
       if (!big(m, n, k, a, b, c)) return tsGemm.nt(m, n, k, a, ao, b, bo, c, co, accumulate);
       dgemm(ROW_MAJOR, NO_TRANS, TRANS, m, n, k, 1, ptr(a, ao), k, ptr(b, bo), k, accumulate ? 1 : 0, ptr(c, co), n);
     },
-    tn(m, n, k, a, ao, b, bo, c, co) {
-      if (!big(m, n, k, a, b, c)) return tsGemm.tn(m, n, k, a, ao, b, bo, c, co);
-      dgemm(ROW_MAJOR, TRANS, NO_TRANS, m, n, k, 1, ptr(a, ao), m, ptr(b, bo), n, 1, ptr(c, co), n);
+    tn(m, n, k, a, ao, b, bo, c, co, accumulate) {
+      if (!big(m, n, k, a, b, c)) return tsGemm.tn(m, n, k, a, ao, b, bo, c, co, accumulate);
+      dgemm(ROW_MAJOR, TRANS, NO_TRANS, m, n, k, 1, ptr(a, ao), m, ptr(b, bo), n, accumulate ? 1 : 0, ptr(c, co), n);
     },
     nn(m, n, k, a, ao, b, bo, c, co) {
       if (!big(m, n, k, a, b, c)) return tsGemm.nn(m, n, k, a, ao, b, bo, c, co);

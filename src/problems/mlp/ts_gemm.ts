@@ -94,7 +94,8 @@ export const tsGemm: Gemm = {
       }
     }
   },
-  tn(m, n, k, a, ao, b, bo, c, co) {
+  tn(m, n, k, a, ao, b, bo, c, co, accumulate) {
+    if (!accumulate) c.fill(0, co, co + m * n);
     for (let ib = 0; ib < m; ib += TN_BLOCK) {
       const ie = Math.min(m, ib + TN_BLOCK);
       let p = 0;

@@ -23,19 +23,19 @@ export function checkGemm(gemm: Gemm): void {
       }
       assertAllClose(c, want, { rtol: 1e-12, atol: 1e-12 }, `${gemm.name} nt ${m}×${n}×${k} acc ${acc}`);
     }
-    // tn: C (m×n) += Aᵀ·B with A k×m, B k×n
-    {
+    // tn: C (m×n) (+)= Aᵀ·B with A k×m, B k×n
+    for (const acc of [false, true]) {
       const at = rand(ao + k * m), bt = rand(bo + k * n), c = c0.slice();
-      gemm.tn(m, n, k, at, ao, bt, bo, c, co);
+      gemm.tn(m, n, k, at, ao, bt, bo, c, co, acc);
       const want = c0.slice();
       for (let i = 0; i < m; i++) {
         for (let j = 0; j < n; j++) {
           let s = 0;
           for (let p = 0; p < k; p++) s += at[ao + p * m + i]! * bt[bo + p * n + j]!;
-          want[co + i * n + j] = c0[co + i * n + j]! + s;
+          want[co + i * n + j] = (acc ? c0[co + i * n + j]! : 0) + s;
         }
       }
-      assertAllClose(c, want, { rtol: 1e-12, atol: 1e-12 }, `${gemm.name} tn ${m}×${n}×${k}`);
+      assertAllClose(c, want, { rtol: 1e-12, atol: 1e-12 }, `${gemm.name} tn ${m}×${n}×${k} acc ${acc}`);
     }
     // nn: C = A (m×k)·B (k×n)
     {
