@@ -7,8 +7,14 @@ import { SpecError } from "../spec/spec_error.ts";
 
 /** A run spec made concrete: data loaded, problem built, initial parameters drawn. */
 export interface CompiledRun {
-  /** The validated spec, defaults filled in; `steps` is set (from `epochs` when the spec gives those). */
+  /**
+   * The validated spec, defaults filled in, in steps: a spec in `epochs` gets
+   * its step count here (and `epochs` moves to {@link CompiledRun.epochs}), so
+   * that storing and re-parsing it gives the same run.
+   */
   readonly spec: RunSpec & { readonly steps: number };
+  /** The spec's `epochs`, when it gave those instead of steps. */
+  readonly epochs?: number;
   /**
    * Steps per pass over the data for minibatch optimizers (⌈n / batch⌉, the
    * last batch partial, as PyTorch's DataLoader), else absent: runs record
@@ -65,8 +71,10 @@ export function compileRun(spec: unknown, options: CompileRunOptions = {}): Comp
       input: parsed.epochs,
     }]);
   }
+  const { epochs, ...rest } = parsed;
   return {
-    spec: { ...parsed, steps },
+    spec: { ...rest, steps },
+    ...(epochs === undefined ? {} : { epochs }),
     problem,
     init,
     warnings: stepSizeWarnings(parsed, problem),

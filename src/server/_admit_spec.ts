@@ -62,7 +62,9 @@ export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
     throw e;
   }
   checkSteps(run.spec.steps, limits); // a spec in epochs has its steps only now
-  checkDataSize(run.problem.examples * run.problem.size, limits);
+  // A network's data is n × d entries whatever its width (its parameters are bounded by the spec's limits).
+  const { problem } = run;
+  checkDataSize(problem.kind === "mlp" ? dataEntries(problem) : problem.examples * problem.size, limits);
   return run;
 }
 
@@ -94,4 +96,9 @@ function checkDataSize(size: number, limits: ServerLimits): void {
 
 function limitError(message: string, issue: SpecIssue): ApiError {
   return new ApiError(422, message, [issue]);
+}
+
+function dataEntries(problem: object): number {
+  const data = (problem as { data?: { n: number; d: number } }).data;
+  return data ? data.n * data.d : 0;
 }
