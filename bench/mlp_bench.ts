@@ -15,11 +15,11 @@
  */
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { compileRun } from "../src/engine/compile_run.ts";
+import { compileRun } from "../src/run/compile_run.ts";
 import { createOptimizer } from "../src/optimizers/create_optimizer.ts";
 import { chooseGemm } from "../src/problems/mlp/choose_gemm.ts";
 import { compileMlp } from "../src/problems/mlp/compile_mlp.ts";
-import type { MlpSpec } from "../src/problems/mlp/mlp_spec.ts";
+import type { MlpSpec } from "../src/problems/mlp/mlp_schema.ts";
 
 /** Seconds per epoch of each implementation at one width (null: not run, with why). */
 export interface MlpBenchRow {

@@ -9,8 +9,8 @@
  * @module
  */
 import { lastValueFrom, tap } from "rxjs";
-import { compileRun } from "../src/engine/compile_run.ts";
-import { analysisPipeline } from "../src/operators/analysis_pipeline.ts";
+import { compileRun } from "../src/run/compile_run.ts";
+import { analysisPipeline } from "../src/run/analysis_pipeline.ts";
 import { train } from "../src/streams/train.ts";
 
 const [epochs = 100, n = 2000, width = 256] = Deno.args.map(Number);

@@ -11,12 +11,13 @@
  * @module
  */
 import { lastValueFrom } from "rxjs";
-import { analyze, compileRun, PRESETS, presetSpec, setAtPath, train } from "../mod.ts";
+import { analyze, compileRun, presets, presetSpec, train } from "../mod.ts";
+import { setAtPath } from "../src/spec/set_at_path.ts";
 
 const n = Number(Deno.args[0] ?? 4000);
 const epochs = Number(Deno.args[1] ?? 60);
 const widths = (Deno.args[2] ?? "16,64,256,1024").split(",").map(Number);
-const { path } = PRESETS["neyshabur-width"]!.sweep!;
+const { path } = presets()["neyshabur-width"]!.sweep!;
 const base = setAtPath(setAtPath(presetSpec("neyshabur-width"), "problem.data.n", n), "epochs", epochs);
 console.log(`MNIST 10×10, ${n} training examples, the 10,000 test images, SGD lr 0.2 batch 64, ${epochs} epochs\n`);
 console.log(["width", "train error", "test error", "path norm", "‖θ‖", "seconds"].map((h) => h.padStart(11)).join(""));

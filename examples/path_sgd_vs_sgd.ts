@@ -11,7 +11,8 @@
  * @module
  */
 import { filter, lastValueFrom, toArray } from "rxjs";
-import { analyze, compileRun, presetSpec, setAtPath, train } from "../mod.ts";
+import { analyze, compileRun, presetSpec, train } from "../mod.ts";
+import { setAtPath } from "../src/spec/set_at_path.ts";
 
 const n = Number(Deno.args[0] ?? 1000);
 const width = Number(Deno.args[1] ?? 64);

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { lastValueFrom, tap } from "rxjs";
-import { compileRun } from "../engine/compile_run.ts";
-import { createEngine } from "../engine/create_engine.ts";
-import { analysisPipeline } from "../operators/analysis_pipeline.ts";
-import { solveReference } from "../reference/solve_reference.ts";
+import { compileRun } from "../run/compile_run.ts";
+import { createEngine } from "../backend/create_engine.ts";
+import { analysisPipeline } from "../run/analysis_pipeline.ts";
+import { solveReference } from "../run/solve_reference.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { createRunStore } from "../store/run_store.ts";
@@ -11,15 +11,16 @@ import { toFinalRecord } from "../store/final_record.ts";
 import { toSnapshotRecord } from "../store/snapshot_record.ts";
 import { writeNpy } from "../store/write_npy.ts";
 import { join } from "node:path";
+import type { RunStatus } from "../store/run_status.ts";
 import { createRunId } from "../streams/create_run_id.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import { type CliIo, denoIo } from "./cli_io.ts";
 import { formatFinalTable } from "./format_final_table.ts";
 import { loadSpecArg } from "./load_spec_arg.ts";
 import { createProgressBar } from "./progress_bar.ts";
 import { runSweep } from "./run_sweep.ts";
-import { PRESETS } from "../presets/presets.ts";
+import { presets } from "../presets/presets.ts";
 
 /** Exit codes of `biasflow run`. */
 export const EXIT = { ok: 0, error: 1, badInput: 2, diverged: 3, stopped: 130 } as const;
@@ -134,8 +135,8 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
       spec = setAtPath(setAtPath(spec, "epochs", undefined), "steps", steps); // --steps replaces epochs
     }
     if (values.backend !== undefined) spec = setAtPath(spec, "backend", values.backend);
-    const sweep = PRESETS[positionals[0]!]?.sweep;
-    if (sweep && Object.hasOwn(PRESETS, positionals[0]!)) {
+    const sweep = Object.hasOwn(presets(), positionals[0]!) ? presets()[positionals[0]!]!.sweep : undefined;
+    if (sweep) {
       // A sweep preset (e.g. neyshabur-width): every value in turn, one progress line each, then a table.
       const finals = await runSweep(spec, sweep, {
         io,
@@ -184,13 +185,25 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     bar?.clear();
     if (values.json) io.stdout(JSON.stringify(final) + "\n");
     else io.stdout(formatFinalTable(final, { dir: writer.dir }));
-    if (last.status === "diverged") {
-      io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
-      return EXIT.diverged;
-    }
-    return last.status === "stopped" ? EXIT.stopped : EXIT.ok;
+    if (last.status === "diverged") io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
+    return exitCode(last.status);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return EXIT.error;
+  }
+}
+
+/** The exit code of a run that ended with `status`. */
+function exitCode(status: RunStatus): number {
+  switch (status) {
+    case "done":
+    case "running":
+      return EXIT.ok;
+    case "diverged":
+      return EXIT.diverged;
+    case "stopped":
+      return EXIT.stopped;
+    default:
+      return EXIT.error;
   }
 }

@@ -1,17 +1,17 @@
 import { join } from "node:path";
 import { lastValueFrom, tap } from "rxjs";
-import { compileRun } from "../engine/compile_run.ts";
-import { createEngine } from "../engine/create_engine.ts";
-import { analysisPipeline } from "../operators/analysis_pipeline.ts";
-import { solveReference } from "../reference/solve_reference.ts";
+import { compileRun } from "../run/compile_run.ts";
+import { createEngine } from "../backend/create_engine.ts";
+import { analysisPipeline } from "../run/analysis_pipeline.ts";
+import { solveReference } from "../run/solve_reference.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
-import { parseSpec } from "../spec/parse_spec.ts";
+import { parseSpec } from "../run/spec_parser.ts";
 import { type FinalRecord, toFinalRecord } from "../store/final_record.ts";
 import { createRunStore } from "../store/run_store.ts";
 import { toSnapshotRecord } from "../store/snapshot_record.ts";
 import { writeNpy } from "../store/write_npy.ts";
 import { createRunId } from "../streams/create_run_id.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import type { CliIo } from "./cli_io.ts";
 

@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import { createRng } from "../random/rng.ts";
 import type { Optimizer } from "./optimizer.ts";
 
@@ -42,7 +42,7 @@ export interface PathSgdOptions {
  * for (let t = 0; t < 10; t++) opt.step(w);
  * ```
  */
-export function pathSgd(problem: Problem, options: PathSgdOptions): Optimizer {
+export function pathSgd(problem: ProblemBase, options: PathSgdOptions): Optimizer {
   const pathGamma = problem.pathGamma?.bind(problem);
   if (!pathGamma) throw new TypeError(`Path-SGD needs a network problem (mlp), not ${problem.kind}`);
   const { lr, seed, momentum = 0 } = options;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { epochSchedule } from "../../src/streams/epoch_schedule.ts";
 import { train } from "../../src/streams/train.ts";
 

@@ -1,13 +1,13 @@
 import { SpecError } from "../../spec/spec_error.ts";
-import type { LabeledData } from "../labeled_data.ts";
-import type { LoadDataOptions } from "../load_data.ts";
-import { loadTargetData } from "../load_target_data.ts";
-import { mnistData } from "../mnist/mnist_data.ts";
+import type { LabeledData } from "../shared/labeled_data.ts";
+import type { LoadDataOptions } from "../shared/load_data.ts";
+import { loadTargetData } from "../shared/load_target_data.ts";
+import { mnistData } from "../shared/mnist_data.ts";
 import type { Gemm } from "./gemm.ts";
 import { chooseGemm } from "./choose_gemm.ts";
 import { type Mlp, mlp } from "./mlp.ts";
 import { mlpLayout } from "./mlp_layout.ts";
-import type { MlpSpec } from "./mlp_spec.ts";
+import type { MlpSpec } from "./mlp_schema.ts";
 
 /** The most parameters an `mlp` may have (2²⁶ float64: 512 MiB per copy). */
 export const MAX_MLP_PARAMS = 2 ** 26;

@@ -1,6 +1,6 @@
 import type { Tensor } from "../../math/tensor.ts";
-import type { LabeledData } from "../labeled_data.ts";
-import type { Problem } from "../problem.ts";
+import type { LabeledData } from "../shared/labeled_data.ts";
+import type { ProblemBase } from "../../engine/problem_base.ts";
 import type { Gemm } from "./gemm.ts";
 import { tsGemm } from "./ts_gemm.ts";
 import { type MlpLayer, mlpLayout } from "./mlp_layout.ts";
@@ -40,7 +40,7 @@ export interface MlpEvaluation {
 }
 
 /** A multilayer perceptron on labelled data: flat parameters W₁, b₁, …, W_L, b_L. */
-export interface Mlp extends Problem {
+export interface Mlp extends ProblemBase {
   /** Always `mlp`. */
   readonly kind: "mlp";
   /** The training examples. */

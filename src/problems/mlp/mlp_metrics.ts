@@ -2,7 +2,7 @@ import { map, type OperatorFunction } from "rxjs";
 import { lpNorm } from "../../math/lp_norm.ts";
 import { sigmaMax } from "../../math/sigma_max.ts";
 import { withMetrics } from "../../operators/with_metrics.ts";
-import type { Snapshot } from "../../streams/snapshot.ts";
+import type { Snapshot } from "../../engine/snapshot.ts";
 import type { Mlp } from "./mlp.ts";
 
 /**
@@ -31,7 +31,7 @@ import type { Mlp } from "./mlp.ts";
  * @example Usage
  * ```ts
  * import { mlpMetrics } from "./mlp_metrics.ts";
- * import { compileRun } from "../../engine/compile_run.ts";
+ * import { compileRun } from "../../run/compile_run.ts";
  * import { train } from "../../streams/train.ts";
  * import type { Mlp } from "./mlp.ts";
  * import { lastValueFrom } from "rxjs";

@@ -1,9 +1,9 @@
 import { lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../../../src/engine/compile_run.ts";
-import { analysisPipeline } from "../../../src/operators/analysis_pipeline.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
+import { analysisPipeline } from "../../../src/run/analysis_pipeline.ts";
 import { presetSpec } from "../../../src/presets/presets.ts";
 import { setAtPath } from "../../../src/spec/set_at_path.ts";
-import type { Snapshot } from "../../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../../src/engine/snapshot.ts";
 import { train } from "../../../src/streams/train.ts";
 
 /** Trains a preset with overrides (field path → value) and the default analysis; every recorded snapshot. */

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { lastValueFrom, of, toArray } from "rxjs";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
 import { mlpMetrics } from "../../../src/problems/mlp/mlp_metrics.ts";
-import type { Snapshot } from "../../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../../src/engine/snapshot.ts";
 import { assertClose } from "../../_assert_close.ts";
 import { referenceForward } from "./_reference_mlp.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
-import { readMnistSplit } from "../../../src/problems/mnist/_read_idx.ts";
+import { readMnistSplit } from "../../../src/problems/shared/_read_mnist_idx.ts";
 
 const data = { kind: "points", x: [[1, 0], [0, 1], [1, 1], [-1, 0.5]], y: [0, 1, 2, 1] };
 

@@ -5,14 +5,14 @@ import { createRunStore } from "../../../src/store/run_store.ts";
 import { waitFor } from "../../server/_sse.ts";
 import { admitSpec, presetWithOverrides } from "../../../src/server/_admit_spec.ts";
 import { DEFAULT_LIMITS } from "../../../src/server/server_limits.ts";
-import { PRESETS } from "../../../src/presets/presets.ts";
+import { presets } from "../../../src/presets/presets.ts";
 
 Deno.test("every mlp preset at full size is admitted by the server's default limits", () => {
   for (const name of ["neyshabur-width", "path-sgd-mnist", "sgd-mnist", "lyu-li-homogeneous"]) {
     const run = admitSpec(presetWithOverrides(name), DEFAULT_LIMITS);
     assert.equal(run.problem.kind, "mlp", name);
   }
-  assert.ok(PRESETS["neyshabur-width"]!.sweep!.values.length <= DEFAULT_LIMITS.maxSweepValues);
+  assert.ok(presets()["neyshabur-width"]!.sweep!.values.length <= DEFAULT_LIMITS.maxSweepValues);
 });
 
 Deno.test("the neyshabur-width sweep runs from the server under its default limits (MNIST is n × d data)", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCommand } from "../../../src/cli/run_command.ts";
-import { parseSpec } from "../../../src/spec/parse_spec.ts";
+import { parseSpec } from "../../../src/run/spec_parser.ts";
 
 const points = { kind: "points", x: [[0, 1], [1, 0]], y: [0, 1] };
 const mlpSpec = (problem: Record<string, unknown>, rest: Record<string, unknown> = {}) => ({

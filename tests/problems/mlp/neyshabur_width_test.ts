@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
 import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
-import { PRESETS, presetSpec } from "../../../src/presets/presets.ts";
+import { presets, presetSpec } from "../../../src/presets/presets.ts";
 import { setAtPath } from "../../../src/spec/set_at_path.ts";
 
 // experiments.md §9 at CI size: the preset (MNIST 10×10, one hidden ReLU layer with biases, SGD lr 0.2, batch 64,
 // 60 epochs, PyTorch's init) on 4,000 training examples, the full test split, widths 16, 64, 256 and 1024.
 // The steps run in a plain loop; only the end is measured (the preset's recording points would add passes).
 Deno.test("neyshabur-width at CI size: the test error falls with the width past fitting the data", () => {
-  assert.deepEqual(PRESETS["neyshabur-width"]!.sweep?.path, "problem.widths[0]");
+  assert.deepEqual(presets()["neyshabur-width"]!.sweep?.path, "problem.widths[0]");
   const base = setAtPath(presetSpec("neyshabur-width"), "problem.data.n", 4000);
   const errors = new Map<number, { train: number; test: number }>();
   for (const width of [16, 64, 256, 1024]) {

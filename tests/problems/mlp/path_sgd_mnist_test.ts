@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Snapshot } from "../../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../../src/engine/snapshot.ts";
 import { assertClose } from "../../_assert_close.ts";
 import { runPreset } from "./_run_preset.ts";
 
