@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/run/compile_run.ts";
-import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
-import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
-import { presets, presetSpec } from "../../../src/presets/presets.ts";
-import { setAtPath } from "../../../src/spec/set_at_path.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import { createOptimizer } from "../../src/optimizers/create_optimizer.ts";
+import type { Mlp } from "../../src/problems/mlp/mlp.ts";
+import { presets, presetSpec } from "../../src/presets/presets.ts";
+import { setAtPath } from "../../src/spec/set_at_path.ts";
 
 // experiments.md §9 at CI size: the preset (MNIST 10×10, one hidden ReLU layer with biases, SGD lr 0.2, batch 64,
 // 60 epochs, PyTorch's init) on 4,000 training examples, the full test split, widths 16, 64, 256 and 1024.

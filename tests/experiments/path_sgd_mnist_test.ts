@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import type { Snapshot } from "../../../src/engine/snapshot.ts";
-import { assertClose } from "../../_assert_close.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
+import { assertClose } from "../_assert_close.ts";
 import { runPreset } from "./_run_preset.ts";
 
 // experiments.md §10 at CI size: path-sgd-mnist and sgd-mnist (two hidden ReLU layers, cross-entropy, batch 64) on
