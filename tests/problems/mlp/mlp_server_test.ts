@@ -41,6 +41,9 @@ Deno.test("the neyshabur-width sweep runs from the server under its default limi
       assert.equal(run.status, "done", JSON.stringify(run));
       assert.ok(run.final.metrics.test_error >= 0 && run.final.metrics.test_error <= 1);
       assert.equal(run.final.step, Math.ceil(1000 / 64));
+      const npy = Deno.readFileSync(`${dir}/${id}/params.npy`); // float64 θ, as from the CLI
+      assert.equal(npy.length % 64, (8 * run.final.predictor.data.length) % 64);
+      assert.equal(new DataView(npy.buffer).getFloat64(npy.length - 8, true), run.final.predictor.data.at(-1));
     }
   } finally {
     runner.close();
