@@ -29,6 +29,11 @@ Deno.test("parseSpec fills the mlp defaults: relu, biases, cross-entropy, mean, 
 
 const BAD: [string, unknown, RegExp][] = [
   [
+    "backend webgpu (no mlp kernel yet)",
+    mlpSpec({}, { backend: "webgpu" }),
+    /at backend: the WebGPU engine has no kernel for problem kind mlp; use backend cpu \(saw "webgpu"\)/,
+  ],
+  [
     "empty widths",
     mlpSpec({ widths: [] }),
     /at problem\.widths: expected at least one hidden layer \(widths is empty\)/,
