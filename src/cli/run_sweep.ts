@@ -70,7 +70,9 @@ export async function runSweep(
   const { io } = options;
   const compileOptions = options.baseDir === undefined ? {} : { baseDir: options.baseDir };
   // Validate every value before anything is written; compile (load data) one run at a time, to hold one data set.
-  const specs = sweep.values.map((value) => setAtPath(spec, sweep.path, value));
+  // Defaults first, so that e.g. optimizer.lr can be swept on a spec that leaves the optimizer out (as sweep() does).
+  const defaults = parseSpec(spec);
+  const specs = sweep.values.map((value) => setAtPath(defaults, sweep.path, value));
   const parsed = specs.map((s) => parseSpec(s));
   const first = compileRun(specs[0], compileOptions);
   const store = createRunStore(options.out);
