@@ -20,13 +20,13 @@ const widths = (Deno.args[2] ?? "16,64,256,1024").split(",").map(Number);
 const { path } = presets()["neyshabur-width"]!.sweep!;
 const base = setAtPath(setAtPath(presetSpec("neyshabur-width"), "problem.data.n", n), "epochs", epochs);
 console.log(`MNIST 10×10, ${n} training examples, the 10,000 test images, SGD lr 0.2 batch 64, ${epochs} epochs\n`);
-console.log(["width", "train error", "test error", "path norm", "‖θ‖", "seconds"].map((h) => h.padStart(11)).join(""));
+console.log(["width", "train error", "test error", "path norm", "‖θ‖", "seconds"].map((h) => h.padStart(12)).join(""));
 for (const width of widths) {
   const run = compileRun(setAtPath(base, path, width));
   const last = await lastValueFrom(train(run).pipe(analyze(run)));
   const m = last.metrics;
   console.log(
     [String(width), m.train_error!.toFixed(4), m.test_error!.toFixed(4), m.path_norm!.toFixed(2), m.norm!.toFixed(2)]
-      .map((c) => c.padStart(11)).join("") + last.wall.toFixed(1).padStart(11),
+      .map((c) => c.padStart(12)).join("") + last.wall.toFixed(1).padStart(12),
   );
 }
