@@ -122,6 +122,7 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
   const grads = dims.map((h, l) => new Float64Array(l === 0 ? 0 : CHUNK * h));
   const rowLoss = new Float64Array(CHUNK);
   const ones = new Float64Array(CHUNK).fill(1);
+  const exps = new Float64Array(k);
   const rowMargin = new Float64Array(CHUNK);
   const pathBuf = { a: dims.map((h) => new Float64Array(h)), delta: dims.map((h) => new Float64Array(h)) };
 
@@ -212,14 +213,18 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
       for (let c = 0; c < k; c++) if (c !== yi && s[ro + c]! - own > top) top = s[ro + c]! - own;
       rowMargin[r] = -top;
       const shift = top > 0 ? top : 0;
-      let sum = 0; // Σ_{c≠y} e^{gap_c − shift}
-      for (let c = 0; c < k; c++) if (c !== yi) sum += Math.exp(s[ro + c]! - own - shift);
+      let sum = 0; // Σ_{c≠y} e^{gap_c − shift}, each term kept in `exps` for the gradient
+      for (let c = 0; c < k; c++) {
+        const e = c === yi ? 0 : Math.exp(s[ro + c]! - own - shift);
+        exps[c] = e;
+        sum += e;
+      }
       const base = Math.exp(-shift); // the true class's term
       const den = base + sum;
       rowLoss[r] = shift === 0 ? Math.log1p(sum) : shift + Math.log(den);
       if (g) {
         const f = scale / den;
-        for (let c = 0; c < k; c++) g[ro + c] = c === yi ? -sum * f : Math.exp(s[ro + c]! - own - shift) * f;
+        for (let c = 0; c < k; c++) g[ro + c] = c === yi ? -sum * f : exps[c]! * f;
       }
     }
   }
