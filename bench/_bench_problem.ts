@@ -21,13 +21,16 @@ export function benchRuns(n: number, d: number, count: number): CompiledRun[] {
   const problem = linearClassification({ n, d, x, y }, { loss: "logistic", reduction: "mean" });
   return Array.from({ length: count }, (_, i) => ({
     // The spec names stand-in data; the problem holds the real n×d data.
-    spec: parseSpec({
-      name: `bench-${n}x${d}`,
-      problem: { kind: "linear-classification", reduction: "mean", data: { kind: "points", x: [[1]], y: [1] } },
-      optimizer: { kind: "gd", lr: 0.1 * (1 + i / count) },
+    spec: {
+      ...parseSpec({
+        name: `bench-${n}x${d}`,
+        problem: { kind: "linear-classification", reduction: "mean", data: { kind: "points", x: [[1]], y: [1] } },
+        optimizer: { kind: "gd", lr: 0.1 * (1 + i / count) },
+        steps: 1e12,
+        backend: "webgpu",
+      }),
       steps: 1e12,
-      backend: "webgpu",
-    }),
+    },
     problem,
     init: new Float64Array(d),
     warnings: [],

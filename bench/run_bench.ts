@@ -6,7 +6,8 @@
  *
  * Flags: `--filter=TEXT` (workloads whose name contains it), `--rounds=N`,
  * `--round-seconds=S`, `--warmup-seconds=S`, `--memory-steps=N` (0 skips),
- * `--overhead-steps=N` (0 skips), `--no-readme`, `--no-save`.
+ * `--overhead-steps=N` (0 skips), `--no-readme`, `--no-save`, `--mlp-widths=64,1024,4096` (empty skips) and
+ * `--mlp-n=50000` (one SGD epoch on MNIST against NumPy and PyTorch CPU: bench/mlp_bench.ts).
  *
  * @module
  */
@@ -17,6 +18,7 @@ import { measure, sameIteratesFailures } from "./measure.ts";
 import type { MemoryResult } from "./memory_check.ts";
 import { type BenchResult, renderTable } from "./report.ts";
 import { streamOverhead } from "./stream_overhead.ts";
+import { mlpBenchTable, runMlpBench } from "./mlp_bench.ts";
 import { updateReadme } from "./update_readme.ts";
 import { type LogisticWorkload, multiplyAddsPerStep, workloads } from "./workloads/workload.ts";
 
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     "overhead-steps": { type: "string", default: "2e6" },
     "no-readme": { type: "boolean", default: false },
     "no-save": { type: "boolean", default: false },
+    "mlp-widths": { type: "string", default: "64,1024,4096" },
+    "mlp-n": { type: "string", default: "50000" },
   },
 });
 const log = (s: string) => console.error(s);
@@ -108,6 +112,21 @@ if (!values["no-save"]) {
   await Deno.writeTextFile(file, JSON.stringify(result, null, 2) + "\n");
   log(`wrote ${file.pathname}`);
   if (!values["no-readme"]) log(`updated ${await updateReadme(file.pathname)}`);
+}
+if (values["mlp-widths"] !== "") {
+  const mlpRows = await runMlpBench({
+    n: Number(values["mlp-n"]),
+    widths: values["mlp-widths"].split(",").map(Number),
+    epochs: 2,
+    threads: machine.cores,
+    log,
+  });
+  console.log(`\nmlp: seconds per SGD epoch (batch 64, n = ${values["mlp-n"]}, MNIST 10×10), fastest of 2`);
+  console.log(mlpBenchTable(mlpRows));
+  if (!values["no-save"]) {
+    const file = new URL(`./results/${result.date.slice(0, 10)}-${machine.host}-mlp.json`, import.meta.url);
+    await Deno.writeTextFile(file, JSON.stringify({ date: result.date, rows: mlpRows }, null, 2) + "\n");
+  }
 }
 // jax-js keeps its WebGPU device (and so the event loop) alive.
 Deno.exit(0);

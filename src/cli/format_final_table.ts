@@ -30,7 +30,9 @@ export function formatFinalTable(final: FinalRecord, options: { dir?: string } =
     })`,
   ];
   if (options.dir) lines.push(`stored in  ${options.dir}`);
-  lines.push(`predictor  ${formatVector(final.predictor.data)}`);
+  lines.push(
+    final.predictor ? `predictor  ${formatVector(final.predictor.data)}` : "predictor  (too large for the record)",
+  );
   lines.push(
     final.reference
       ? `reference  ${formatVector(final.reference.data)} (${final.reference.kind})`

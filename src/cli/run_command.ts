@@ -9,6 +9,8 @@ import { SpecError } from "../spec/spec_error.ts";
 import { createRunStore } from "../store/run_store.ts";
 import { toFinalRecord } from "../store/final_record.ts";
 import { toSnapshotRecord } from "../store/snapshot_record.ts";
+import { writeNpy } from "../store/write_npy.ts";
+import { join } from "node:path";
 import type { RunStatus } from "../store/run_status.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import type { Snapshot } from "../engine/snapshot.ts";
@@ -17,6 +19,8 @@ import { type CliIo, denoIo } from "./cli_io.ts";
 import { formatFinalTable } from "./format_final_table.ts";
 import { loadSpecArg } from "./load_spec_arg.ts";
 import { createProgressBar } from "./progress_bar.ts";
+import { runSweep } from "./run_sweep.ts";
+import { presets } from "../presets/presets.ts";
 
 /** Exit codes of `biasflow run`. */
 export const EXIT = { ok: 0, error: 1, badInput: 2, diverged: 3, stopped: 130 } as const;
@@ -128,9 +132,20 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
       if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(values.steps.trim()) || !Number.isFinite(steps)) {
         throw new SpecError([{ path: "--steps", message: "Expected a number of steps", input: values.steps }]);
       }
-      spec = setAtPath(spec, "steps", steps);
+      spec = setAtPath(setAtPath(spec, "epochs", undefined), "steps", steps); // --steps replaces epochs
     }
     if (values.backend !== undefined) spec = setAtPath(spec, "backend", values.backend);
+    const sweep = Object.hasOwn(presets(), positionals[0]!) ? presets()[positionals[0]!]!.sweep : undefined;
+    if (sweep) {
+      // A sweep preset (e.g. neyshabur-width): every value in turn, one progress line each, then a table.
+      const finals = await runSweep(spec, sweep, {
+        io,
+        out: values.out,
+        json: values.json,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return finals.some((f) => f.status === "diverged") ? EXIT.diverged : EXIT.ok;
+    }
     run = compileRun(spec, arg.baseDir === undefined ? {} : { baseDir: arg.baseDir });
     const quiet = values.quiet;
     engine = await createEngine(run, { warn: (w) => quiet || io.stderr(`warning: ${w}\n`) });
@@ -165,6 +180,7 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
       throw e;
     }
     const final = toFinalRecord(last, reference);
+    if (run.problem.kind === "mlp") writeNpy(join(writer.dir, "params.npy"), last.predictor); // flat θ, for NumPy/PyTorch
     writer.finish(final);
     bar?.clear();
     if (values.json) io.stdout(JSON.stringify(final) + "\n");

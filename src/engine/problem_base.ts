@@ -42,4 +42,14 @@ export interface ProblemBase {
    * s times a (rectangular) identity, e.g. U₀ = s·I; the `identity` init uses it.
    */
   identityParams?(scale: number): Float64Array;
+  /**
+   * Optional, for networks (`mlp`): the `pytorch`, `balanced` and
+   * `unbalanced` inits, which depend on the layer shapes.
+   */
+  networkInit?(spec: { kind: "pytorch" | "balanced" | "unbalanced"; seed: number; spread?: number }): Float64Array;
+  /**
+   * Optional, for networks (`mlp`): Path-SGD's scale γₑ of every parameter,
+   * written into `gamma`; returns the squared ℓ2 path norm π.
+   */
+  pathGamma?(params: Float64Array, gamma: Float64Array): number;
 }

@@ -13,9 +13,16 @@ export function applyUpdate(
   nesterov: boolean,
 ): boolean {
   const d = w.length;
-  let s = 0;
-  for (let j = 0; j < d; j++) s += g[j]!;
-  if (!Number.isFinite(s)) return false;
+  // Finite iff the sum is (NaN and ±∞ propagate); four partial sums run without waiting on each other's adds.
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+  for (; j + 3 < d; j += 4) {
+    s0 += g[j]!;
+    s1 += g[j + 1]!;
+    s2 += g[j + 2]!;
+    s3 += g[j + 3]!;
+  }
+  for (; j < d; j++) s0 += g[j]!;
+  if (!Number.isFinite(s0 + s1 + s2 + s3)) return false;
   if (buf === null || momentum === 0) {
     for (let j = 0; j < d; j++) w[j]! -= lr * g[j]!;
   } else if (nesterov) {

@@ -10,6 +10,7 @@ import { adam } from "./adam.ts";
 import { steepest } from "./steepest.ts";
 import { coordinate } from "./coordinate.ts";
 import { mirror } from "./mirror.ts";
+import { pathSgd } from "./path_sgd.ts";
 
 /**
  * Binds a validated optimizer spec to a problem.
@@ -49,5 +50,7 @@ export function createOptimizer(problem: ProblemBase, spec: OptimizerSpec): Opti
       return coordinate(problem, spec);
     case "mirror":
       return mirror(problem, spec);
+    case "path-sgd":
+      return pathSgd(problem, spec);
   }
 }

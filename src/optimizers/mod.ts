@@ -23,3 +23,4 @@ export * from "./norm_order.ts";
 export * from "./steepest.ts";
 export * from "./coordinate.ts";
 export * from "./mirror.ts";
+export * from "./path_sgd.ts";

@@ -20,6 +20,9 @@ import type { LinearNetSpec } from "./linear_net/linear_net_schema.ts";
 import { linearConvNetKind } from "./linear_conv_net/linear_conv_net_kind.ts";
 import type { LinearConvNet } from "./linear_conv_net/linear_conv_net.ts";
 import type { LinearConvNetSpec } from "./linear_conv_net/linear_conv_net_schema.ts";
+import { mlpKind } from "./mlp/mlp_kind.ts";
+import type { Mlp } from "./mlp/mlp.ts";
+import type { MlpSpec } from "./mlp/mlp_schema.ts";
 
 /** Each problem kind's validated spec and compiled problem, by name: the one list a new kind joins. */
 export interface KindTypes {
@@ -29,6 +32,7 @@ export interface KindTypes {
   "matrix-sensing": { spec: MatrixSensingSpec; problem: MatrixSensing };
   "linear-net": { spec: LinearNetSpec; problem: LinearNet };
   "linear-conv-net": { spec: LinearConvNetSpec; problem: LinearConvNet };
+  "mlp": { spec: MlpSpec; problem: Mlp };
 }
 
 /** A problem kind's name. */
@@ -69,4 +73,5 @@ export const PROBLEM_KINDS: { readonly [K in ProblemKindName]: RegisteredKind<K>
   "matrix-sensing": matrixSensingKind,
   "linear-net": linearNetKind,
   "linear-conv-net": linearConvNetKind,
+  "mlp": mlpKind,
 };

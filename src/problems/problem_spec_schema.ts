@@ -6,6 +6,7 @@ import { LeastSquaresSchema } from "./least_squares/least_squares_schema.ts";
 import { MatrixSensingSchema } from "./matrix_sensing/matrix_sensing_schema.ts";
 import { LinearNetSchema } from "./linear_net/linear_net_schema.ts";
 import { LinearConvNetSchema } from "./linear_conv_net/linear_conv_net_schema.ts";
+import { MlpSchema } from "./mlp/mlp_schema.ts";
 
 /** The objective being minimized and its data: one schema per problem kind. */
 export const ProblemSpecSchema = z.discriminatedUnion("kind", [
@@ -15,6 +16,7 @@ export const ProblemSpecSchema = z.discriminatedUnion("kind", [
   MatrixSensingSchema,
   LinearNetSchema,
   LinearConvNetSchema,
+  MlpSchema,
 ]);
 
 /** A validated problem spec. */

@@ -3,11 +3,24 @@ import type { RunSpec } from "./run_spec_schema.ts";
 import { compileProblem } from "../problems/compile_problem.ts";
 import type { Problem } from "../problems/problem.ts";
 import { initParams } from "./init_params.ts";
+import { SpecError } from "../spec/spec_error.ts";
 
 /** A run spec made concrete: data loaded, problem built, initial parameters drawn. */
 export interface CompiledRun {
-  /** The validated spec, defaults filled in. */
-  readonly spec: RunSpec;
+  /**
+   * The validated spec, defaults filled in, in steps: a spec in `epochs` gets
+   * its step count here (and `epochs` moves to {@link CompiledRun.epochs}), so
+   * that storing and re-parsing it gives the same run.
+   */
+  readonly spec: RunSpec & { readonly steps: number };
+  /** The spec's `epochs`, when it gave those instead of steps. */
+  readonly epochs?: number;
+  /**
+   * Steps per pass over the data for minibatch optimizers (⌈n / batch⌉, the
+   * last batch partial, as PyTorch's DataLoader), else absent: runs record
+   * at every epoch's end too.
+   */
+  readonly stepsPerEpoch?: number;
   /** The objective. */
   readonly problem: Problem;
   /** The initial parameters (engines copy them). */
@@ -48,7 +61,25 @@ export function compileRun(spec: unknown, options: CompileRunOptions = {}): Comp
   const parsed = parseSpec(spec);
   const problem = compileProblem(parsed.problem, options);
   const init = initParams(parsed.init, problem.size, problem);
-  return { spec: parsed, problem, init, warnings: stepSizeWarnings(parsed, problem) };
+  const batch = "batch" in parsed.optimizer ? Math.min(parsed.optimizer.batch, problem.examples) : problem.examples;
+  const perEpoch = Math.ceil(problem.examples / batch);
+  const steps = parsed.steps ?? parsed.epochs! * perEpoch;
+  if (!Number.isSafeInteger(steps) || steps > 1e15) {
+    throw new SpecError([{
+      path: "epochs",
+      message: `Expected at most 1e15 steps in all (saw ${steps})`,
+      input: parsed.epochs,
+    }]);
+  }
+  const { epochs, ...rest } = parsed;
+  return {
+    spec: { ...rest, steps },
+    ...(epochs === undefined ? {} : { epochs }),
+    problem,
+    init,
+    warnings: stepSizeWarnings(parsed, problem),
+    ...(perEpoch > 1 ? { stepsPerEpoch: perEpoch } : {}),
+  };
 }
 
 /**

@@ -24,7 +24,7 @@ import type { ProblemBase } from "../engine/problem_base.ts";
 export function initParams(
   spec: InitSpec,
   size: number,
-  problem?: Pick<ProblemBase, "kind" | "identityParams">,
+  problem?: Pick<ProblemBase, "kind" | "identityParams" | "networkInit">,
 ): Float64Array {
   switch (spec.kind) {
     case "zeros":
@@ -55,5 +55,16 @@ export function initParams(
         }]);
       }
       return problem.identityParams(spec.scale);
+    case "pytorch":
+    case "balanced":
+    case "unbalanced":
+      if (!problem?.networkInit) {
+        throw new SpecError([{
+          path: "init.kind",
+          message: `Expected an mlp problem for a ${spec.kind} init, not ${problem?.kind ?? "this problem"}`,
+          input: spec.kind,
+        }]);
+      }
+      return problem.networkInit(spec);
   }
 }

@@ -13,10 +13,44 @@ export const RunSpecSchema = z.strictObject({
   init: InitSpecSchema.optional(),
   steps: z.number().int({ message: "Expected an integer number of steps" })
     .min(1, { message: "Expected at least 1 step" })
-    .max(1e15),
+    .max(1e15).optional(),
+  /** Instead of `steps`: passes over the data, ⌈n / batch⌉ steps each (one step for full-batch optimizers). */
+  epochs: z.number().int({ message: "Expected an integer number of epochs" })
+    .min(1, { message: "Expected at least 1 epoch" }).max(1e9).optional(),
   record: RecordSpecSchema.default({ perDecade: 20, everyMs: 1000 }),
   backend: BackendSchema.default("auto"),
-}).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
+}).superRefine(checkRunSpec).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
+
+/** Cross-field checks of a run spec: exactly one of steps and epochs; Path-SGD on `mlp` only. */
+function checkRunSpec(
+  spec: {
+    steps?: number | undefined;
+    epochs?: number | undefined;
+    problem: { kind: string };
+    optimizer: { kind: string };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if ((spec.steps === undefined) === (spec.epochs === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [spec.steps === undefined ? "steps" : "epochs"],
+      input: spec.steps === undefined ? undefined : spec.epochs,
+      message: spec.steps === undefined
+        ? "Expected a number of steps (or of epochs)"
+        : "Expected steps or epochs, not both",
+    });
+  }
+  if (spec.optimizer.kind === "path-sgd" && spec.problem.kind !== "mlp") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["optimizer", "kind"],
+      input: "path-sgd",
+      message:
+        `Expected an mlp problem for path-sgd (its path scales are defined for networks), not ${spec.problem.kind}`,
+    });
+  }
+}
 
 /** A run spec after validation, with every default filled in. */
 export type RunSpec = z.output<typeof RunSpecSchema>;

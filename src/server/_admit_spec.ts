@@ -49,13 +49,7 @@ export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
       { path: "problem.data.kind", message: "Expected inline or generated data", input: "csv" },
     );
   }
-  if (spec.steps > limits.maxSteps) {
-    throw limitError(`The run asks for ${spec.steps} steps; this server allows at most ${limits.maxSteps}`, {
-      path: "steps",
-      message: `Expected at most ${limits.maxSteps} steps`,
-      input: spec.steps,
-    });
-  }
+  checkSteps(spec.steps ?? 0, limits);
   checkDataSize(declaredDataSize(data), limits);
   let run: CompiledRun;
   try {
@@ -67,8 +61,20 @@ export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
     }
     throw e;
   }
-  checkDataSize(run.problem.examples * run.problem.size, limits);
+  checkSteps(run.spec.steps, limits); // a spec in epochs has its steps only now
+  // A network's data is n × d entries whatever its width (its parameters are bounded by the spec's limits).
+  const { problem } = run;
+  checkDataSize(problem.kind === "mlp" ? dataEntries(problem) : problem.examples * problem.size, limits);
   return run;
+}
+
+function checkSteps(steps: number, limits: ServerLimits): void {
+  if (steps <= limits.maxSteps) return;
+  throw limitError(`The run asks for ${steps} steps; this server allows at most ${limits.maxSteps}`, {
+    path: "steps",
+    message: `Expected at most ${limits.maxSteps} steps`,
+    input: steps,
+  });
 }
 
 function declaredDataSize(data: Record<string, unknown> | undefined): number {
@@ -90,4 +96,9 @@ function checkDataSize(size: number, limits: ServerLimits): void {
 
 function limitError(message: string, issue: SpecIssue): ApiError {
   return new ApiError(422, message, [issue]);
+}
+
+function dataEntries(problem: object): number {
+  const data = (problem as { data?: { n: number; d: number } }).data;
+  return data ? data.n * data.d : 0;
 }

@@ -45,7 +45,8 @@ async function run(id: string, spec: unknown, sweep?: { path: string; value: unk
       }),
     ),
   );
-  post({ type: "final", record: toFinalRecord(last!, reference) });
+  const params = compiled.problem.kind === "mlp" ? { params: last!.predictor.data } : {};
+  post({ type: "final", record: toFinalRecord(last!, reference), ...params });
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {

@@ -13,5 +13,5 @@ export type ToWorker =
 export type FromWorker =
   | { type: "reference"; reference: ReferenceRecord | null; error?: string }
   | { type: "snapshot"; record: SnapshotRecord }
-  | { type: "final"; record: FinalRecord }
+  | { type: "final"; record: FinalRecord; params?: Float64Array } // params: an mlp's flat θ, for params.npy
   | { type: "failed"; message: string };

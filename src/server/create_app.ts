@@ -116,6 +116,7 @@ export function createApp(options: AppOptions): Hono {
         description: p.description,
         source: p.source,
         spec: p.spec,
+        ...(p.sweep ? { sweep: p.sweep } : {}), // a sweep preset: POST it to /api/sweeps with this path and values
       })),
     }));
 

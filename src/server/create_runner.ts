@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { writeNpy } from "../store/write_npy.ts";
 import type { CompiledRun } from "../run/compile_run.ts";
 import type { FinalRecord } from "../store/final_record.ts";
 import type { RunStore, RunWriter } from "../store/run_store.ts";
@@ -188,6 +189,9 @@ export function createRunner(options: RunnerOptions): Runner {
         return;
       }
       case "final":
+        if (msg.params) {
+          writeNpy(join(entry.writer!.dir, "params.npy"), { shape: [msg.params.length], data: msg.params });
+        }
         entry.writer!.finish(msg.record);
         entry.final = msg.record;
         entry.summary.step = msg.record.step;

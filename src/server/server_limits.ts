@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
   maxConcurrentRuns: 2,
   maxQueuedRuns: 32,
   maxSteps: 1e9,
-  maxDataSize: 4e6,
+  maxDataSize: 8e6, // MNIST's 50,000 training images at 10×10 are 5·10⁶
   maxBodyBytes: 1 << 20,
   maxSseClients: 100,
   maxSweepValues: 32,

@@ -8,6 +8,14 @@ export const InitSpecSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("values"), values: z.array(finite).min(1) }),
   /** Every factor s·I (rectangular identities): U₀ = s·I for matrix sensing; factorized problems only. */
   z.strictObject({ kind: z.literal("identity"), scale: finite.default(1e-3) }),
+  /** `mlp` only: PyTorch's nn.Linear default, Path-SGD's balanced start, or a rescaled copy of it (see networkInit). */
+  z.strictObject({ kind: z.literal("pytorch"), seed: seed.default(0) }),
+  z.strictObject({ kind: z.literal("balanced"), seed: seed.default(0) }),
+  z.strictObject({
+    kind: z.literal("unbalanced"),
+    seed: seed.default(0),
+    spread: finite.refine((v) => v >= 1, { message: "Expected a spread ≥ 1" }).default(10),
+  }),
 ]);
 
 /** When snapshots are taken: log-spaced steps plus a wall-clock heartbeat. */

@@ -91,6 +91,18 @@ export const MirrorSchema = z.strictObject({
   lr: positive.default(0.1),
 });
 
+/**
+ * Path-SGD (Neyshabur, Salakhutdinov & Srebro 2015), `mlp` only: minibatch SGD
+ * whose step on each weight is divided by its path scale γₑ(w).
+ */
+export const PathSgdSchema = z.strictObject({
+  kind: z.literal("path-sgd"),
+  lr: positive.default(0.1),
+  batch: z.number().int().min(1).default(1),
+  seed: seed.default(0),
+  momentum: finite.refine((v) => v >= 0 && v < 1, { message: "Expected a momentum in [0, 1)" }).default(0),
+});
+
 /** The update rule. */
 export const OptimizerSpecSchema = z.discriminatedUnion("kind", [
   GdSchema,
@@ -102,6 +114,7 @@ export const OptimizerSpecSchema = z.discriminatedUnion("kind", [
   SteepestSchema,
   CoordinateSchema,
   MirrorSchema,
+  PathSgdSchema,
 ]);
 
 /** A validated optimizer spec. */

@@ -16,8 +16,8 @@ export interface FinalRecord {
   wall: number;
   /** The metrics at the end. */
   metrics: Record<string, number>;
-  /** The end-to-end predictor. */
-  predictor: TensorRecord;
+  /** The end-to-end predictor; left out above {@link MAX_PREDICTOR_IN_FINAL} entries (networks: see params.npy). */
+  predictor?: TensorRecord;
   /** The solution the theorem predicts, or null. */
   reference: (TensorRecord & { kind: string; margin?: number }) | null;
   /** Why there is no reference. */
@@ -25,6 +25,9 @@ export interface FinalRecord {
   /** Why the run diverged or stopped. */
   message?: string;
 }
+
+/** Predictors up to this many entries go into the final record (an mlp's flat parameters up to 10⁵). */
+export const MAX_PREDICTOR_IN_FINAL = 100_000;
 
 /**
  * The final record of a run from its last snapshot and its reference.
@@ -46,7 +49,7 @@ export function toFinalRecord(s: Snapshot, reference: ReferenceResult): FinalRec
     step: s.step,
     wall: Math.round(s.wall * 1e6) / 1e6,
     metrics: { ...s.metrics },
-    predictor: tensorRecord(s.predictor),
+    ...(s.predictor.data.length <= MAX_PREDICTOR_IN_FINAL ? { predictor: tensorRecord(s.predictor) } : {}),
     reference: reference.predictor === null ? null : {
       kind: reference.kind,
       ...tensorRecord(reference.predictor),

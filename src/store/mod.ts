@@ -14,4 +14,5 @@
 export * from "./snapshot_record.ts";
 export * from "./final_record.ts";
 export * from "./run_store.ts";
+export * from "./write_npy.ts";
 export * from "./run_status.ts";

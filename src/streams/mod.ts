@@ -17,3 +17,4 @@ export * from "./log_schedule.ts";
 export * from "./create_run_id.ts";
 export * from "./train.ts";
 export * from "./sweep.ts";
+export * from "./epoch_schedule.ts";

@@ -40,7 +40,7 @@ export function sweepRuns(
 ): CompiledRun[] {
   if (values.length === 0) throw new RangeError(`Cannot sweep ${path}: no values were given`);
   // Fill in defaults first, so that e.g. optimizer.lr can be swept on a spec that leaves the optimizer out.
-  const base = isCompiledRun(spec) ? spec.spec : parseSpec(spec);
+  const base = isCompiledRun(spec) ? stepsAsGiven(spec) : parseSpec(spec);
   return values.map((value) => compileRun(setAtPath(base, path, value), options));
 }
 
@@ -93,4 +93,11 @@ export function sweep(
       ),
     ).subscribe(subscriber);
   });
+}
+
+/** A compiled run's spec as the user gave it: in epochs again if it was (a swept batch size changes the steps). */
+function stepsAsGiven(run: CompiledRun): unknown {
+  if (run.epochs === undefined) return run.spec;
+  const { steps: _, ...rest } = run.spec;
+  return { ...rest, epochs: run.epochs };
 }

@@ -4,6 +4,7 @@ import { createEngine } from "../backend/create_engine.ts";
 import type { Engine } from "../engine/engine.ts";
 import { createRunId } from "./create_run_id.ts";
 import { logSchedule } from "./log_schedule.ts";
+import { epochSchedule } from "./epoch_schedule.ts";
 import type { Snapshot, SnapshotStatus, SnapshotTrigger } from "../engine/snapshot.ts";
 import { yieldToEventLoop } from "./_yield_to_event_loop.ts";
 
@@ -27,7 +28,8 @@ export interface TrainOptions {
  * Trains a run and streams its snapshots: step 0, the log-spaced recording
  * steps (`record.perDecade` per decade), wall-clock heartbeats every
  * `record.everyMs` in between, and a last snapshot whose status says how the
- * run ended (`done`, `diverged` or `stopped`).
+ * run ended (`done`, `diverged` or `stopped`). Minibatch runs also record at
+ * every epoch's end and carry the metric `epoch`.
  *
  * The stream is cold: each subscription trains afresh. Computation runs in
  * slices of at most `sliceMs` between yields to the event loop, so
@@ -66,7 +68,8 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Sna
       engine = made;
       if (closed) return;
       const sliceMs = options.sliceMs ?? 20;
-      const schedule = logSchedule(steps, record.perDecade);
+      const schedule = epochSchedule(logSchedule(steps, record.perDecade), compiled.stepsPerEpoch, steps);
+      const perEpoch = compiled.stepsPerEpoch;
       const started = performance.now();
       let lastEmit = started;
 
@@ -83,7 +86,8 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Sna
           trigger,
           ...(message === undefined ? {} : { message }),
           ...(options.sweep ? { sweep: options.sweep } : {}),
-          metrics: {},
+          // Minibatch runs report the epoch (steps / ⌈n / batch⌉, fractional between epochs' ends).
+          metrics: perEpoch === undefined ? {} : { epoch: state.step / perEpoch },
         });
       }
 

@@ -10,6 +10,7 @@ import { referenceSpectrum } from "./reference_spectrum.ts";
 import { runSpectrum } from "./run_spectrum.ts";
 import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
+import { createSweepChart } from "./sweep_chart.ts";
 
 interface RunState {
   id: string;
@@ -96,6 +97,12 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
   const edges = d3.range(241).map((k) => -R + (2 * R * k) / 240);
   const hist = { steps: [] as number[], counts: [] as number[][], done: 0 };
   let spectrum: ReturnType<typeof createLineChart> | null = null;
+  // Runs of one numeric sweep: a chart of each run's latest metric against the swept value.
+  const swept = runs.length > 1 &&
+      runs.every((r) => r.detail.sweep?.path === first.detail.sweep?.path && typeof r.detail.sweep?.value === "number")
+    ? createSweepChart({ path: first.detail.sweep!.path })
+    : null;
+  if (swept) problem.node()!.append(swept.node);
   const charts = new Map<string, ReturnType<typeof createLineChart>>();
 
   function zoom(domain: [number, number] | null): void {
@@ -184,6 +191,11 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       heatmap.update({ ...hist, edges, maxMargin: first.detail.reference?.margin ?? null, xType, xDomain });
     }
     renderSpectrum();
+    swept?.update(runs.map((r) => ({
+      value: r.detail.sweep!.value as number,
+      color: r.color,
+      metrics: new Map([...r.trace.metrics].map(([name, ys]) => [name, ys.findLast(Number.isFinite) ?? NaN])),
+    })));
   }
 
   function renderSpectrum(): void {

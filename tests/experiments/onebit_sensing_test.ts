@@ -1,5 +1,5 @@
 /**
- * Gunasekar, Lee, Soudry & Srebro (NeurIPS 2018), docs/experiments.md §9 (seed slide 21): matrix factorization with a classification loss
+ * Gunasekar, Lee, Soudry & Srebro (NeurIPS 2018), docs/experiments.md §12 (seed slide 21): matrix factorization with a classification loss
  * (1-bit sensing) converges in direction to the minimum nuclear norm max-margin matrix. The `onebit-gaussian` preset
  * (n = 5, m = 8 Gaussian Aᵢ, labels sign⟨Aᵢ, X*⟩ of a rank-1 PSD truth, X = UUᵀ, logistic, sum, U₀ = 10⁻³·I) on five
  * draws of the instance.

@@ -8,10 +8,25 @@ Deno.test("runSpecJsonSchema() describes the public format with its defaults", (
     properties: Record<string, { default?: unknown }>;
   };
   assert.match(schema.$schema, /json-schema\.org/);
-  assert.deepEqual(schema.required.sort(), ["problem", "steps"]);
+  // steps or epochs: exactly one, checked by parseSpec (JSON Schema cannot say "one of" without oneOf noise).
+  assert.deepEqual(schema.required.sort(), ["problem"]);
+  assert.ok(schema.properties.steps && schema.properties.epochs);
   assert.equal(schema.properties.backend?.default, "auto");
   const text = JSON.stringify(schema);
-  for (const kind of ["linear-classification", "gd", "normalized-gd", "sgd", "separable", "csv", "soudry-fig1"]) {
+  for (
+    const kind of [
+      "linear-classification",
+      "gd",
+      "normalized-gd",
+      "sgd",
+      "separable",
+      "csv",
+      "soudry-fig1",
+      "mlp",
+      "mnist",
+      "path-sgd",
+    ]
+  ) {
     assert.ok(text.includes(`"${kind}"`), `schema mentions ${kind}`);
   }
 });

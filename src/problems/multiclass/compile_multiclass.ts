@@ -19,6 +19,7 @@ export function compileMulticlass(spec: MulticlassSpec, options: Pick<LoadDataOp
     }
     k = spec.data.classes;
   }
+  if (spec.data.kind === "mnist") k ??= spec.data.digits?.length ?? 10;
   checkLabels(data, k, "problem.data");
   k ??= Math.max(...data.y) + 1;
   if (k < 2) {

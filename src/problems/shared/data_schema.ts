@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MnistDataSchema } from "./mnist_schema.ts";
 import { count, finite, positive, seed } from "../../spec/schema_fields.ts";
 
 /** Labelled points given inline: `x` is n rows of d features, `y` the n labels (±1). */
@@ -92,6 +93,7 @@ export const DataSpecSchema = z.discriminatedUnion("kind", [
   SeparableDataSchema,
   CsvDataSchema,
   NamedDataSchema,
+  MnistDataSchema,
 ]);
 
 /** Points given inline with real targets (least squares) or class indices (multiclass, checked by the problem). */
@@ -141,6 +143,7 @@ export const MulticlassDataSpecSchema = z.discriminatedUnion("kind", [
   TargetPointsDataSchema,
   CsvDataSchema,
   SeparableMulticlassDataSchema,
+  MnistDataSchema,
 ]);
 
 const generatedMeasurements = {

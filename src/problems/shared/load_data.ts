@@ -5,6 +5,7 @@ import { type LabeledData, labeledData } from "./labeled_data.ts";
 import { separableData } from "./separable_data.ts";
 import { soudryFig1 } from "./soudry_fig1.ts";
 import { readCsvData } from "./read_csv_data.ts";
+import { mnistData } from "./mnist_data.ts";
 
 /** Options of {@link loadData}. */
 export interface LoadDataOptions {
@@ -41,6 +42,8 @@ export function loadData(spec: DataSpec, options: LoadDataOptions = {}): Labeled
       return separableData(spec);
     case "dataset":
       return soudryFig1();
+    case "mnist":
+      return mnistData(spec, { labels: "binary", path: field });
     case "csv": {
       const file = isAbsolute(spec.path) || !options.baseDir ? spec.path : join(options.baseDir, spec.path);
       try {

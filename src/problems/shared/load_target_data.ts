@@ -8,6 +8,7 @@ import { readCsvData } from "./read_csv_data.ts";
 import { separableMulticlassData } from "./separable_multiclass_data.ts";
 import { wilsonData } from "./wilson_data.ts";
 import { wilsonTestData } from "./wilson_test_data.ts";
+import { mnistData } from "./mnist_data.ts";
 
 /** A data spec whose labels are not ±1: real targets or class indices. */
 export type TargetDataSpec = RegressionDataSpec | MulticlassDataSpec;
@@ -87,5 +88,7 @@ function materialize(spec: TargetDataSpec, options: LoadTargetDataOptions): Labe
       return options.testFor ? wilsonTestData({ ...spec, d: options.testFor.d }) : wilsonData(spec);
     case "separable":
       return separableMulticlassData(spec);
+    case "mnist":
+      return mnistData(spec, { labels: "classes", path: options.path ?? "problem.data" });
   }
 }

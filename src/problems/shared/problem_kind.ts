@@ -10,7 +10,8 @@ import type { OptimizerSpec, OptimizerSpecSchema } from "../../spec/optimizer_sc
 export type DefaultInit =
   | { kind: "zeros" }
   | { kind: "identity"; scale: number }
-  | { kind: "gaussian"; scale: number; seed: number };
+  | { kind: "gaussian"; scale: number; seed: number }
+  | { kind: "pytorch"; seed: number };
 
 /** Default Gaussian scale of linear and convolutional nets (per weight, seed 0). */
 export const DEFAULT_NET_INIT_SCALE = 0.1;
@@ -39,8 +40,10 @@ export interface PresetSpec<P = unknown> {
   optimizer?: z.input<typeof OptimizerSpecSchema> | undefined;
   /** The initial parameters (default: the kind's). */
   init?: z.input<typeof InitSpecSchema> | undefined;
-  /** The number of steps. */
-  steps: number;
+  /** The number of steps (or `epochs`, exactly one). */
+  steps?: number;
+  /** The number of passes over the data, for minibatch runs (instead of `steps`). */
+  epochs?: number;
   /** The recording schedule. */
   record?: z.input<typeof RecordSpecSchema> | undefined;
   /** Where the updates run. */
@@ -55,6 +58,8 @@ export interface Preset<P = unknown> {
   readonly source: string;
   /** The run spec. */
   readonly spec: PresetSpec<P>;
+  /** For a sweep preset: the field varied and its values (the spec holds a representative value). */
+  readonly sweep?: { readonly path: string; readonly values: readonly unknown[] };
 }
 
 /**
