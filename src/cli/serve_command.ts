@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { presetSpec } from "../presets/presets.ts";
-import { ApiError } from "../server/api_error.ts";
 import { DEFAULT_LIMITS, type ServerLimits } from "../server/server_limits.ts";
 import { type RunningServer, startServer } from "../server/start_server.ts";
 import { admitSpecForCli } from "./_admit_preset.ts";
@@ -105,7 +104,7 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       const id = server.runner.start(run);
       io.stdout(`started ${values.start} as ${id}: open ${server.url}#/run/${id}\n`);
     } catch (e) {
-      io.stderr(`error: ${e instanceof ApiError ? e.message : (e as Error).message}\n`);
+      io.stderr(`error: ${(e as Error).message}\n`);
       await server.close();
       return EXIT.badInput;
     }
