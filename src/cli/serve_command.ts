@@ -16,6 +16,8 @@ Options:
   --runs DIR          run store directory (default: runs)
   --token T           required on every API request (default: env BIASFLOW_TOKEN)
   --limit KEY=VALUE   override a limit (repeatable): ${Object.keys(DEFAULT_LIMITS).join(", ")}
+  --allow-origin O    let web pages of origin O (e.g. http://localhost:5173) call the API without a token
+                      (repeatable; other pages get 403)
   --no-viewer         serve the API only (skips bundling the viewer)
   --start PRESET      start a run of this preset once serving (deno task demo uses soudry-fig1)
   --steps N           with --start: the number of steps
@@ -64,6 +66,7 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
         runs: { type: "string", default: "runs" },
         token: { type: "string" },
         limit: { type: "string", multiple: true, default: [] },
+        "allow-origin": { type: "string", multiple: true, default: [] },
         start: { type: "string" },
         steps: { type: "string" },
         "no-viewer": { type: "boolean", default: false },
@@ -91,6 +94,12 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       runsDir: values.runs,
       limits: parseLimits(values.limit),
       viewer: !values["no-viewer"],
+      allowOrigins: values["allow-origin"].map((o) => {
+        if (!/^https?:\/\/[^/\s]+$/.test(o)) {
+          throw new RangeError(`Expected --allow-origin to be an origin like http://localhost:5173 but found ${o}`);
+        }
+        return o;
+      }),
       ...(token ? { token } : {}),
     });
   } catch (e) {

@@ -2,7 +2,7 @@ import { type CompiledRun, compileRun } from "../engine/compile_run.ts";
 import { presetSpec } from "../presets/presets.ts";
 import { parseSpec } from "../spec/parse_spec.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
-import type { SpecIssue } from "../spec/spec_error.ts";
+import { SpecError, type SpecIssue } from "../spec/spec_error.ts";
 import { apiError } from "./api_error.ts";
 import type { ServerLimits } from "./server_limits.ts";
 
@@ -55,6 +55,7 @@ export function admitRun(raw: unknown, limits: ServerLimits): CompiledRun {
   try {
     run = compileRun(spec);
   } catch (e) {
+    if (e instanceof SpecError) throw e; // the app's onError: 400 with its issues
     if (e instanceof RangeError || e instanceof TypeError) {
       throw apiError(400, (e as Error).message, [{ path: "", message: (e as Error).message }]);
     }

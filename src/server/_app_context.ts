@@ -49,10 +49,18 @@ export function checkCapacity(ctx: AppContext, count: number): void {
   }
 }
 
-/** The request's JSON body: 400 when it is empty or not JSON. */
+/** How deep a request body's arrays and objects may nest (a spec nests a few levels; inline data three). */
+export const MAX_JSON_DEPTH = 64;
+
+/** The request's JSON body: 400 when it is empty, not JSON, or nested deeper than {@link MAX_JSON_DEPTH}. */
 export async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === "") throw apiError(400, "The request body is empty; send JSON");
+  const depth = jsonDepth(text, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH) {
+    const message = `The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`;
+    throw apiError(400, message, [{ path: "", message }]);
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -64,4 +72,26 @@ export async function jsonBody(c: Context): Promise<unknown> {
 /** Whether a JSON value is an object (not an array or null). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The nesting depth of JSON text, counted by brackets outside strings in one
+ * pass without recursion; stops counting once it exceeds `stop`.
+ */
+export function jsonDepth(text: string, stop = Infinity): number {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) {
+      inString = true;
+    } else if (ch === 91 || ch === 123) {
+      if (++depth > max && (max = depth) > stop) return max;
+    } else if (ch === 93 || ch === 125) {
+      depth--;
+    }
+  }
+  return max;
 }

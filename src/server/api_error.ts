@@ -57,6 +57,34 @@ export function apiErrorBody(e: HTTPException): ApiErrorBody {
   const cause = e.cause as { issues?: readonly SpecIssue[] } | undefined;
   return {
     error: e.message || `HTTP ${e.status}`,
-    issues: Array.isArray(cause?.issues) ? cause.issues.map((i) => ({ ...i })) : [],
+    issues: capIssues(Array.isArray(cause?.issues) ? cause.issues : []),
   };
+}
+
+/** The most issues one error answer lists; the rest are counted in a last issue. */
+export const MAX_ISSUES = 50;
+
+/**
+ * At most {@link MAX_ISSUES} issues (copies), the rest counted in a last one,
+ * so that a bad request cannot make a huge answer.
+ *
+ * @param issues Issues.
+ * @returns The first ones and, if some were left out, one saying how many.
+ *
+ * @example Usage
+ * ```ts
+ * import { capIssues, MAX_ISSUES } from "./api_error.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const many = Array.from({ length: 1000 }, (_, i) => ({ path: `x[${i}]`, message: "Expected a number" }));
+ * assert.equal(capIssues(many).length, MAX_ISSUES + 1);
+ * assert.match(capIssues(many).at(-1)!.message, /950 more issues/);
+ * ```
+ */
+export function capIssues(issues: readonly SpecIssue[]): SpecIssue[] {
+  const kept = issues.slice(0, MAX_ISSUES).map((i) => ({ ...i }));
+  if (issues.length > MAX_ISSUES) {
+    kept.push({ path: "", message: `And ${issues.length - MAX_ISSUES} more issues, left out of this answer` });
+  }
+  return kept;
 }

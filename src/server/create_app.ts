@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { SpecError } from "../spec/spec_error.ts";
 import type { RunStore } from "../store/run_store.ts";
-import { apiError, apiErrorBody } from "./api_error.ts";
+import { apiError, apiErrorBody, capIssues } from "./api_error.ts";
 import type { Runner } from "./create_runner.ts";
 import { resolveLimits, type ServerLimits } from "./server_limits.ts";
 import type { ViewerAssets } from "./load_viewer_assets.ts";
@@ -12,6 +13,7 @@ import type { AppContext } from "./_app_context.ts";
 import { metaRoutes } from "./_meta_routes.ts";
 import { runRoutes } from "./_run_routes.ts";
 import { sweepRoutes } from "./_sweep_routes.ts";
+import { hostAndOriginGuard, jsonContentTypeGuard, tokenGuard } from "./_request_guards.ts";
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -21,12 +23,22 @@ export interface AppOptions {
   runner: Runner;
   /** Limits on requests (defaults: {@link DEFAULT_LIMITS}). */
   limits?: Partial<ServerLimits>;
-  /** When set, every `/api` request must carry it (`Authorization: Bearer …` or `?token=`). */
+  /**
+   * When set, every `/api` request must carry it (`Authorization: Bearer …`, or `?token=` on event streams and
+   * exports); without it, `Host` and `Origin` must be this machine's own.
+   */
   token?: string;
   /** The bundled viewer, served at `/` (without it `/` answers 503). */
   viewer?: ViewerAssets;
   /** Period of heartbeat comments on idle event streams, in ms (default 15000). */
   heartbeatMs?: number;
+  /**
+   * The interface the server is bound to: without a token, requests must name
+   * it or a loopback name in `Host` (403 otherwise: DNS rebinding).
+   */
+  hostname?: string;
+  /** Web page origins allowed to call the API without a token (CORS too); others get 403. */
+  allowOrigins?: readonly string[];
 }
 
 /**
@@ -70,24 +82,24 @@ export function createApp(options: AppOptions) {
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) return c.json(apiErrorBody(err), err.status);
-    if (err instanceof SpecError) return c.json({ error: err.message, issues: err.issues }, 400);
+    if (err instanceof SpecError) return c.json({ error: err.message, issues: capIssues(err.issues) }, 400);
     console.error(err);
     return c.json({ error: `Internal error: ${err.message}`, issues: [] }, 500);
   });
   app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${new URL(c.req.url).pathname}`, issues: [] }, 404));
 
-  if (options.token !== undefined) {
-    const expected = options.token;
-    app.use("/api/*", async (c, next) => {
-      const header = c.req.header("authorization");
-      const given = header?.startsWith("Bearer ") ? header.slice(7) : c.req.query("token");
-      if (given === undefined || !sameSecret(given, expected)) {
-        throw apiError(401, "Missing or wrong token: send Authorization: Bearer <token> or ?token=<token>");
-      }
-      await next();
-    });
+  if (options.token === undefined) {
+    app.use("*", hostAndOriginGuard(options.hostname, options.allowOrigins ?? []));
+  } else {
+    app.use("/api/*", tokenGuard(options.token));
   }
-
+  if (options.allowOrigins?.length) {
+    app.use(
+      "/api/*",
+      cors({ origin: [...options.allowOrigins], allowHeaders: ["Content-Type", "Authorization", "Last-Event-ID"] }),
+    );
+  }
+  app.use("/api/*", jsonContentTypeGuard());
   app.use(
     "/api/*",
     bodyLimit({
@@ -123,10 +135,3 @@ export function createApp(options: AppOptions) {
 
 /** The app's routes and their JSON responses, for Hono's typed client: `hc<AppType>(url)`. */
 export type AppType = ReturnType<typeof createApp>;
-
-function sameSecret(a: string, b: string): boolean {
-  const x = new TextEncoder().encode(a), y = new TextEncoder().encode(b);
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
-  return diff === 0;
-}

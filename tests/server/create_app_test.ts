@@ -393,7 +393,10 @@ Deno.test("`createApp()` with a token requires it on every API request", async (
     await assertError(await post(app, "/api/runs", tiny), 401, /token/);
     await assertError(await app.request("/api/presets"), 401, /token/);
     assert.equal((await app.request("/api/runs", { headers: { Authorization: "Bearer s3cret" } })).status, 200);
-    assert.equal((await app.request("/api/schema?token=s3cret")).status, 200);
+    assert.equal((await app.request("/api/schema", { headers: { Authorization: "Bearer s3cret" } })).status, 200);
+    // ?token= only where a header cannot be sent: event streams and exports (issue 15, finding 7)
+    await assertError(await app.request("/api/schema?token=s3cret"), 401, /token/);
+    await assertError(await post(app, "/api/runs?token=s3cret", tiny), 401, /token/);
     const res = await post(app, "/api/runs", tiny, { Authorization: "Bearer s3cret" });
     assert.equal(res.status, 201);
     const { id } = await res.json();
