@@ -95,3 +95,19 @@ export function jsonDepth(text: string, stop = Infinity): number {
   }
   return max;
 }
+
+/**
+ * Runs `create` (which stores runs); a failure to write the run store (a full
+ * disk, a read-only directory) is a 503 naming the directory and the cause,
+ * and the store has left nothing half-written.
+ */
+export function storing<T>(ctx: AppContext, create: () => T): T {
+  try {
+    return create();
+  } catch (e) {
+    throw apiError(
+      503,
+      `Cannot store the run in ${ctx.runner.store.dir}: ${(e as Error).message}; nothing was started`,
+    );
+  }
+}

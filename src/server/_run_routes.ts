@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 import { apiError } from "./api_error.ts";
 import { admitRun, presetWithOverrides } from "./_admit_run.ts";
-import { type AppContext, check, checkCapacity, isObject, jsonBody, knownRunId } from "./_app_context.ts";
+import { type AppContext, check, checkCapacity, isObject, jsonBody, knownRunId, storing } from "./_app_context.ts";
 import { eventStream } from "./_event_stream.ts";
 import { problemData } from "./_problem_data.ts";
 import { recordsToCsv } from "./_records_to_csv.ts";
@@ -26,7 +26,7 @@ export function runRoutes(ctx: AppContext) {
         : body;
       const run = admitRun(raw, limits);
       checkCapacity(ctx, 1);
-      const id = runner.start(run);
+      const id = storing(ctx, () => runner.start(run));
       return c.json({ id }, 201, { Location: `/api/runs/${id}` });
     })
     .get("/", (c) => c.json({ runs: runner.list() }))

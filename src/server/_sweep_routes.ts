@@ -4,7 +4,7 @@ import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { apiError, apiErrorBody } from "./api_error.ts";
 import { admitRun, presetWithOverrides } from "./_admit_run.ts";
-import { type AppContext, check, checkCapacity, jsonBody } from "./_app_context.ts";
+import { type AppContext, check, checkCapacity, jsonBody, storing } from "./_app_context.ts";
 import { SweepRequestSchema } from "./_request_schemas.ts";
 
 /**
@@ -46,7 +46,10 @@ export function sweepRoutes(ctx: AppContext) {
       }
     });
     checkCapacity(ctx, runs.length);
-    const ids = runner.startAll(runs.map((run, i) => ({ run, sweep: { path: req.path, value: req.values[i] } })));
+    const ids = storing(
+      ctx,
+      () => runner.startAll(runs.map((run, i) => ({ run, sweep: { path: req.path, value: req.values[i] } }))),
+    );
     return c.json({ ids }, 201);
   });
 }

@@ -80,7 +80,7 @@ export interface RunStore {
   /**
    * A run's snapshot records with step > `after` (default: all), read from the
    * file as the consumer iterates; torn and corrupt lines are skipped. Stopping
-   * the iteration closes the file.
+   * the iteration closes the file. A missing events file (or a directory in its place) has no records.
    */
   events(id: string, options?: { after?: number }): AsyncIterable<SnapshotRecord>;
   /** Replays a run's events as a stream. */
@@ -221,6 +221,10 @@ export function createRunStore(dir: string): RunStore {
           } catch (e) {
             if (e instanceof Deno.errors.NotFound) return;
             throw e;
+          }
+          if (!(await file.stat()).isFile) {
+            file.close();
+            return; // not a file (summary() names the problem): no records
           }
           let rest = "";
           for await (const chunk of file.readable.pipeThrough(new TextDecoderStream())) {
