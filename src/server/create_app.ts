@@ -46,7 +46,10 @@ export interface AppOptions {
  * (every input validated by zod, every error `{ error, issues }`), run events
  * as Server-Sent Events with resume from `Last-Event-ID`, and the viewer at
  * `/`. Serve it with `Deno.serve(app.fetch)`; test it with `app.request`; call
- * it with Hono's typed client, `hc<AppType>(url)`.
+ * it with Hono's typed client, `hc<AppType>(url)`. More routes can be mounted
+ * on it with `app.route("/api/…", routes)`: they pass the same guards (token,
+ * or Host/Origin; JSON bodies; body limit) and errors are answered by the same
+ * `onError` (`HTTPException` from {@link apiError}, `SpecError`: 400).
  *
  * @param options The store, runner, limits, token and viewer.
  * @returns The app.
@@ -114,10 +117,6 @@ export function createApp(options: AppOptions) {
     .route("/api", metaRoutes(ctx))
     .route("/api/runs", runRoutes(ctx))
     .route("/api/sweeps", sweepRoutes(ctx));
-
-  app.all("/api/*", (c) => {
-    throw apiError(404, `Not found: ${c.req.method} ${new URL(c.req.url).pathname}`);
-  });
 
   const viewer = options.viewer;
   function asset(body: string | undefined, type: string) {

@@ -54,8 +54,10 @@ export interface FuzzReport {
   wallSeconds: number;
   /** Resident memory of the server at start and at its peak, in MiB. */
   rssStartMiB: number;
-  /** The peak RSS sampled, in MiB. */
+  /** The peak RSS sampled (every 50 cases), in MiB. */
   rssPeakMiB: number;
+  /** RSS after the last case, in MiB. */
+  rssEndMiB: number;
   /** Latency of the answers (ms): median, 95th percentile, maximum. */
   latencyMs: { p50: number; p95: number; max: number };
   /** The first few contract violations, with their requests. */
@@ -406,7 +408,8 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
       }
     }
   }));
-  rssPeak = Math.max(rssPeak, server.rss());
+  const rssEnd = server.rss();
+  rssPeak = Math.max(rssPeak, rssEnd);
   const crashed = server.exited;
   if (crashed) {
     fail({ kind: "-", method: "-", path: "-", headers: {} }, `the server exited: ${server.stderr().slice(-500)}`);
@@ -429,6 +432,7 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
     wallSeconds: Math.round((performance.now() - started) / 100) / 10,
     rssStartMiB: Math.round(rssStart / 2 ** 20),
     rssPeakMiB: Math.round(rssPeak / 2 ** 20),
+    rssEndMiB: Math.round(rssEnd / 2 ** 20),
     latencyMs: { p50: q(0.5), p95: q(0.95), max: q(1) },
     failures,
   };

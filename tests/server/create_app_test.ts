@@ -407,3 +407,20 @@ Deno.test("`createApp()` with a token requires it on every API request", async (
     assert.equal((await app.request("/")).status, 503); // the page needs no token (no viewer bundled here)
   }, { token: "s3cret" });
 });
+
+Deno.test("`createApp()` takes more routes with app.route(), behind the same guards and error handling", async () => {
+  const { Hono } = await import("hono");
+  const { apiError } = await import("../../src/server/api_error.ts");
+  await withApp(async (app) => {
+    app.route(
+      "/api/extra",
+      new Hono().get("/", (c) => c.json({ ok: true })).post("/", () => {
+        throw apiError(422, "Extra refused");
+      }),
+    );
+    assert.deepEqual(await (await app.request("/api/extra")).json(), { ok: true });
+    await assertError(await post(app, "/api/extra", {}), 422, /Extra refused/);
+    await assertError(await app.request("/api/extra", { headers: { Host: "evil.example" } }), 403, /host/);
+    await assertError(await app.request("/api/extra/nothing"), 404, /Not found: GET \/api\/extra\/nothing/);
+  });
+});
