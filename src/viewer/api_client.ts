@@ -2,7 +2,7 @@
 import { hc, type InferResponseType } from "hono/client";
 import type { AppType } from "../server/create_app.ts";
 import type { SpecIssue } from "../spec/spec_error.ts";
-import type { RunState } from "../store/run_state.ts";
+import { FINAL_STATES, type RunState } from "../store/run_state.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 
 type Client = ReturnType<typeof hc<AppType>>;
@@ -124,7 +124,7 @@ export function createApiClient(base: string, token: string | null): ApiClient {
       source.addEventListener("status", (e) => {
         const s = JSON.parse((e as MessageEvent).data) as StatusEventJson;
         on.status(s);
-        if (!["queued", "running"].includes(s.status)) source.close(); // the server ends the stream
+        if (FINAL_STATES.has(s.status)) source.close(); // the server ends the stream
       });
       return source;
     },
