@@ -43,11 +43,13 @@ export function hostAndOriginGuard(hostname: string | undefined, allowOrigins: r
 /**
  * Every request body must be JSON (`Content-Type: application/json`): 415
  * otherwise. A cross-origin page can send `text/plain` without a CORS
- * preflight; it cannot send JSON.
+ * preflight; it cannot send JSON. A request without a body (`curl -X POST
+ * …/stop`) needs no type. Reads the body (Hono keeps it for the handler), so
+ * it goes after the body limit.
  */
 export function jsonContentTypeGuard(): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.raw.body !== null && c.req.method !== "GET" && c.req.method !== "HEAD") {
+    if (c.req.raw.body !== null && c.req.method !== "GET" && c.req.method !== "HEAD" && await c.req.text() !== "") {
       const type = c.req.header("content-type") ?? "";
       if (!/^application\/json\s*(;|$)/i.test(type)) {
         throw apiError(

@@ -102,7 +102,6 @@ export function createApp(options: AppOptions) {
       cors({ origin: [...options.allowOrigins], allowHeaders: ["Content-Type", "Authorization", "Last-Event-ID"] }),
     );
   }
-  app.use("/api/*", jsonContentTypeGuard());
   app.use(
     "/api/*",
     bodyLimit({
@@ -112,6 +111,7 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
+  app.use("/api/*", jsonContentTypeGuard()); // after the body limit: it reads the (limited) body
 
   const routes = app
     .route("/api", metaRoutes(ctx))

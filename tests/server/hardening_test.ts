@@ -127,6 +127,9 @@ Deno.test("finding 2: text/plain bodies get 415; foreign Host and Origin get 403
       403,
       /origin "null"/,
     );
+    // A POST without a body needs no type (curl -X POST …/stop); an empty body with one is the handler's 400.
+    await fastError(app.request("/api/runs/no-such-run/stop", { method: "POST" }), 404, /Unknown run/);
+    await fastError(app.request("/api/runs", { method: "POST" }), 400, /body is empty/);
     assert.equal(runner.list().length, 0);
     // This machine's own pages still work.
     for (const host of ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "localhost"]) {
