@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { toSpecIssue } from "../spec/parse_spec.ts";
+import { toSpecIssue } from "../run/spec_parser.ts";
 import { apiError } from "./api_error.ts";
 import type { Runner } from "./create_runner.ts";
 import type { ServerLimits } from "./server_limits.ts";

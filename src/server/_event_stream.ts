@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { interval, map, merge, type Observable, takeWhile } from "rxjs";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
-import { FINAL_STATES, type RunEvent, type Runner, type RunState } from "./create_runner.ts";
+import { FINAL_STATUSES, type RunStatus } from "../store/run_status.ts";
+import type { RunEvent, Runner } from "./create_runner.ts";
 import { queuedValues } from "./_queued_values.ts";
 
 /** Options of {@link eventStream}. */
@@ -43,7 +44,7 @@ export function eventStream(c: Context, options: EventStreamOptions): Response {
     const live$: Observable<Outgoing> = merge(
       runner.live(id),
       interval(heartbeatMs).pipe(map((): Outgoing => ({ type: "heartbeat" }))),
-    ).pipe(takeWhile((e) => !(e.type === "status" && FINAL_STATES.has(e.status)), true));
+    ).pipe(takeWhile((e) => !(e.type === "status" && FINAL_STATUSES.has(e.status)), true));
     const live = queuedValues(live$, MAX_PENDING);
     let finished = false;
     function finish(): void {
@@ -59,7 +60,7 @@ export function eventStream(c: Context, options: EventStreamOptions): Response {
       last = record.step;
       await stream.writeSSE({ event: "snapshot", id: String(record.step), data: JSON.stringify(record) });
     }
-    async function sendStatus(status: RunState, step: number, message?: string): Promise<void> {
+    async function sendStatus(status: RunStatus, step: number, message?: string): Promise<void> {
       await stream.writeSSE({
         event: "status",
         data: JSON.stringify({ status, step, ...(message === undefined ? {} : { message }) }),
@@ -74,7 +75,7 @@ export function eventStream(c: Context, options: EventStreamOptions): Response {
       const now = runner.summary(id)!;
       if (!live.pending.some((e) => e.type === "status")) {
         await sendStatus(now.status, now.step, now.message);
-        if (FINAL_STATES.has(now.status)) return;
+        if (FINAL_STATUSES.has(now.status)) return;
       }
       for await (const event of live) {
         if (event.type === "heartbeat") await stream.write(`: heartbeat ${new Date().toISOString()}\n\n`);

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { PRESETS } from "../presets/presets.ts";
-import { runSpecJsonSchema } from "../spec/json_schema.ts";
+import { presets } from "../presets/presets.ts";
+import { runSpecJsonSchema } from "../run/json_schema.ts";
 import type { AppContext } from "./_app_context.ts";
 
 /** `GET /api/presets`, `/api/schema` (for clients other than the viewer) and `/api/limits`. */
@@ -9,11 +9,11 @@ export function metaRoutes(ctx: AppContext) {
   return new Hono()
     .get("/presets", (c) =>
       c.json({
-        presets: Object.entries(PRESETS).map(([name, p]) => ({
+        presets: Object.entries(presets()).map(([name, p]) => ({
           name,
           description: p.description,
           source: p.source,
-          spec: p.spec as Record<string, unknown>,
+          spec: p.spec as unknown as Record<string, unknown>, // JSON: the viewer reads it by field path
         })),
       }))
     .get("/schema", (c) => c.json(runSpecJsonSchema() as Record<string, unknown>))

@@ -1,13 +1,12 @@
 import { finalize, Observable, type Observer, Subject } from "rxjs";
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import type { FinalRecord } from "../store/final_record.ts";
-import { FINAL_STATES, type RunState } from "../store/run_state.ts";
+import { FINAL_STATUSES, type RunStatus } from "../store/run_status.ts";
 import type { RunStore, RunWriter, StoredSummary } from "../store/run_store.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import type { ReferenceRecord, RunInput } from "./_worker_protocol.ts";
 
-export { FINAL_STATES, type RunState };
 export type { ReferenceRecord, RunInput };
 
 /** One line of `GET /api/runs`. */
@@ -17,7 +16,7 @@ export interface RunSummary {
   /** The spec's name, or the problem kind. */
   name: string;
   /** Where it stands. */
-  status: RunState;
+  status: RunStatus;
   /** Steps taken (at the last snapshot). */
   step: number;
   /** Steps asked for. */
@@ -35,7 +34,7 @@ export interface RunSummary {
 /** A live change of a run: a new snapshot, or a new status. */
 export type RunEvent =
   | { type: "snapshot"; record: SnapshotRecord }
-  | { type: "status"; status: RunState; step: number; message?: string };
+  | { type: "status"; status: RunStatus; step: number; message?: string };
 
 /** Options of {@link createRunner}. */
 export interface RunnerOptions {
@@ -158,7 +157,7 @@ const ID_ATTEMPTS = 8;
  * ```ts
  * import { createRunner } from "./create_runner.ts";
  * import { createRunStore } from "../store/run_store.ts";
- * import { compileRun } from "../engine/compile_run.ts";
+ * import { compileRun } from "../run/compile_run.ts";
  * import { filter, firstValueFrom } from "rxjs";
  * import assert from "node:assert/strict";
  *
@@ -189,7 +188,7 @@ export function createRunner(options: RunnerOptions): Runner {
     entries.set(id, fromStored(stored));
   }
 
-  function setStatus(entry: Entry, status: RunState, message?: string): void {
+  function setStatus(entry: Entry, status: RunStatus, message?: string): void {
     entry.summary.status = status;
     if (message !== undefined) entry.summary.message = message;
     entry.live.next({
@@ -198,7 +197,7 @@ export function createRunner(options: RunnerOptions): Runner {
       step: entry.summary.step,
       ...(message === undefined ? {} : { message }),
     });
-    if (FINAL_STATES.has(status)) entry.live.complete();
+    if (FINAL_STATUSES.has(status)) entry.live.complete();
   }
 
   function release(entry: Entry): void {
@@ -224,7 +223,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   function feed(entry: Entry, msg: RunInput): void {
-    if (FINAL_STATES.has(entry.summary.status)) return;
+    if (FINAL_STATUSES.has(entry.summary.status)) return;
     try {
       switch (msg.type) {
         case "reference":
@@ -369,7 +368,7 @@ export function createRunner(options: RunnerOptions): Runner {
     },
     stop(id) {
       const entry = entries.get(id);
-      if (!entry || FINAL_STATES.has(entry.summary.status)) return false;
+      if (!entry || FINAL_STATUSES.has(entry.summary.status)) return false;
       const queuedAt = queue.indexOf(entry);
       if (queuedAt >= 0) {
         queue.splice(queuedAt, 1);
@@ -383,7 +382,7 @@ export function createRunner(options: RunnerOptions): Runner {
       }
       entry.worker.postMessage({ type: "stop" });
       entry.stopTimer ??= setTimeout(() => {
-        if (!FINAL_STATES.has(entry.summary.status)) {
+        if (!FINAL_STATUSES.has(entry.summary.status)) {
           endWithoutFinal(entry, "stopped", `Stopped by request at step ${entry.summary.step} (Worker terminated)`);
         }
       }, stopGraceMs);
@@ -438,7 +437,7 @@ function fromStored(stored: StoredSummary): Entry {
     steps?: unknown;
     problem?: { kind?: unknown };
   };
-  let status: RunState = final ? final.status : end ? end.status : "interrupted";
+  let status: RunStatus = final ? final.status : end ? end.status : "interrupted";
   let message = final?.message ?? end?.message ??
     (status === "interrupted" ? "The server stopped while this run was computing" : undefined);
   if (stored.problem !== undefined) {

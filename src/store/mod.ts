@@ -13,5 +13,5 @@
  */
 export * from "./snapshot_record.ts";
 export * from "./final_record.ts";
-export * from "./run_state.ts";
 export * from "./run_store.ts";
+export * from "./run_status.ts";

@@ -2,7 +2,7 @@
 import { hc, type InferResponseType } from "hono/client";
 import type { AppType } from "../server/create_app.ts";
 import type { SpecIssue } from "../spec/spec_error.ts";
-import { FINAL_STATES, type RunState } from "../store/run_state.ts";
+import { FINAL_STATUSES, type RunStatus } from "../store/run_status.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 
 type Client = ReturnType<typeof hc<AppType>>;
@@ -22,7 +22,7 @@ export type PresetJson = InferResponseType<Client["api"]["presets"]["$get"], 200
 /** A status event of a run's event stream. */
 export interface StatusEventJson {
   /** Where the run stands. */
-  status: RunState;
+  status: RunStatus;
   /** Steps taken. */
   step: number;
   /** Why it ended, when it did not end `done`. */
@@ -124,7 +124,7 @@ export function createApiClient(base: string, token: string | null): ApiClient {
       source.addEventListener("status", (e) => {
         const s = JSON.parse((e as MessageEvent).data) as StatusEventJson;
         on.status(s);
-        if (FINAL_STATES.has(s.status)) source.close(); // the server ends the stream
+        if (FINAL_STATUSES.has(s.status)) source.close(); // the server ends the stream
       });
       return source;
     },

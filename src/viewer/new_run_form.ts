@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import * as d3 from "d3";
 import { setAtPath } from "../spec/set_at_path.ts";
-import { parseSpec } from "../spec/parse_spec.ts";
+import { parseSpec } from "../run/spec_parser.ts";
 import { SpecError, type SpecIssue } from "../spec/spec_error.ts";
 import type { ApiClient, ApiRequestError, PresetJson } from "./api_client.ts";
 

@@ -15,7 +15,7 @@
 import fc from "fast-check";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PRESETS } from "../../src/presets/presets.ts";
+import { presets } from "../../src/presets/presets.ts";
 import { spawnServer } from "./_server_process.ts";
 
 /** One generated request. */
@@ -78,6 +78,7 @@ export interface FuzzOptions {
   budgetMs?: number;
 }
 
+const PRESETS = presets();
 const PRESET_NAMES = Object.keys(PRESETS);
 
 const PATHS = [
@@ -161,7 +162,7 @@ const mutatedSpec = fc.tuple(
   fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.option(value, { nil: undefined })), { maxLength: 3 }),
   fc.integer({ min: 1, max: 3000 }),
 ).map(([name, edits, steps]) => {
-  const spec = structuredClone(PRESETS[name]!.spec) as Record<string, unknown>;
+  const spec = structuredClone(PRESETS[name]!.spec) as unknown as Record<string, unknown>;
   spec.steps = steps;
   for (const [path, v] of edits) {
     const keys = path.split(".");

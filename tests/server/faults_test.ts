@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { createApp } from "../../src/server/create_app.ts";
 import { createRunner } from "../../src/server/create_runner.ts";
 import { createRunStore } from "../../src/store/run_store.ts";

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { createApp } from "../../src/server/create_app.ts";
 import { createRunner, type Runner } from "../../src/server/create_runner.ts";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { createRunStore } from "../../src/store/run_store.ts";
 import { startServer } from "../../src/server/start_server.ts";
 import { readSse, waitFor } from "./_sse.ts";
