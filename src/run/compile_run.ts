@@ -1,9 +1,9 @@
 import { parseSpec } from "./spec_parser.ts";
 import type { RunSpec } from "./run_spec_schema.ts";
+import { SpecError } from "../spec/spec_error.ts";
 import { compileProblem } from "../problems/compile_problem.ts";
 import type { Problem } from "../problems/problem.ts";
 import { initParams } from "./init_params.ts";
-import { SpecError } from "../spec/spec_error.ts";
 
 /** A run spec made concrete: data loaded, problem built, initial parameters drawn. */
 export interface CompiledRun {
@@ -60,6 +60,14 @@ export function compileRun(spec: unknown, options: CompileRunOptions = {}): Comp
   if (isCompiledRun(spec)) return spec;
   const parsed = parseSpec(spec);
   const problem = compileProblem(parsed.problem, options);
+  if ("batch" in parsed.optimizer && parsed.optimizer.batch > problem.examples) {
+    const { batch } = parsed.optimizer;
+    throw new SpecError([{
+      path: "optimizer.batch",
+      message: `Expected a batch of at most the ${problem.examples} examples of the problem`,
+      input: batch,
+    }]);
+  }
   const init = initParams(parsed.init, problem.size, problem);
   const batch = "batch" in parsed.optimizer ? Math.min(parsed.optimizer.batch, problem.examples) : problem.examples;
   const perEpoch = Math.ceil(problem.examples / batch);

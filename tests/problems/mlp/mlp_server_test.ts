@@ -3,13 +3,13 @@ import { createApp } from "../../../src/server/create_app.ts";
 import { createRunner } from "../../../src/server/create_runner.ts";
 import { createRunStore } from "../../../src/store/run_store.ts";
 import { waitFor } from "../../server/_sse.ts";
-import { admitSpec, presetWithOverrides } from "../../../src/server/_admit_spec.ts";
+import { admitRun, presetWithOverrides } from "../../../src/server/_admit_run.ts";
 import { DEFAULT_LIMITS } from "../../../src/server/server_limits.ts";
 import { presets } from "../../../src/presets/presets.ts";
 
 Deno.test("every mlp preset at full size is admitted by the server's default limits", () => {
   for (const name of ["neyshabur-width", "path-sgd-mnist", "sgd-mnist", "lyu-li-homogeneous"]) {
-    const run = admitSpec(presetWithOverrides(name), DEFAULT_LIMITS);
+    const run = admitRun(presetWithOverrides(name), DEFAULT_LIMITS);
     assert.equal(run.problem.kind, "mlp", name);
   }
   assert.ok(presets()["neyshabur-width"]!.sweep!.values.length <= DEFAULT_LIMITS.maxSweepValues);
