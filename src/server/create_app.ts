@@ -14,6 +14,7 @@ import { resolveLimits, type ServerLimits } from "./server_limits.ts";
 import type { ViewerAssets } from "./load_viewer_assets.ts";
 import { admitSpec, presetWithOverrides } from "./_admit_spec.ts";
 import { eventStream } from "./_event_stream.ts";
+import { createExternalRuns } from "./external_runs.ts";
 import { problemData } from "./_problem_data.ts";
 import { readEvents, readEventsText } from "./_read_events.ts";
 import { recordsToCsv } from "./_records_to_csv.ts";
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Hono {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   let sseClients = 0;
   const app = new Hono();
+  const external = createExternalRuns({ runner, limits });
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.body(), err.status);
@@ -125,6 +127,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.post("/api/runs", async (c) => {
     const body = await jsonBody(c);
+    if (isObject(body) && body.external === true) return external.create(c, body);
     const raw = isObject(body) && "preset" in body
       ? (() => {
         const req = check(PresetRequestSchema, body);
@@ -136,6 +139,8 @@ export function createApp(options: AppOptions): Hono {
     const id = runner.start(run);
     return c.json({ id }, 201, { Location: `/api/runs/${id}` });
   });
+
+  app.route("/api/runs", external.routes);
 
   app.post("/api/sweeps", async (c) => {
     const req = check(SweepRequestSchema, await jsonBody(c));

@@ -5,7 +5,9 @@ import type { RunStore, RunWriter } from "../store/run_store.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import { readStatusFile, writeStatusFile } from "./_status_file.ts";
+import { readExternalFile } from "./_external_file.ts";
 import type { FromWorker, ReferenceRecord } from "./_worker_protocol.ts";
+import type { RunSpec } from "../spec/run_spec.ts";
 
 /** Where a run stands, as the server reports it. */
 export type RunState = "queued" | "running" | "done" | "stopped" | "diverged" | "failed" | "interrupted";
@@ -33,6 +35,8 @@ export interface RunSummary {
   sweep?: { path: string; value: unknown };
   /** Why it diverged, stopped or failed. */
   message?: string;
+  /** For external runs (logged by the user's own loop): their hyperparameters, as sent. */
+  external?: { config: Record<string, unknown> };
 }
 
 /** A live change of a run: a new snapshot, or a new status. */
@@ -76,6 +80,38 @@ export interface Runner {
   subscribe(id: string, listener: (event: RunEvent) => void): () => void;
   /** Terminates every Worker; unfinished runs stay `interrupted` on disk. */
   close(): void;
+  /**
+   * Registers a run computed outside the server (an external run, see
+   * `external_runs.ts`): listed, stored and broadcast like the others, fed by
+   * the messages a run Worker would post. With `resume`, reopens a stored run.
+   */
+  attach(spec: RunSpec, options: AttachOptions): AttachedRun;
+}
+
+/** Options of {@link Runner.attach}. */
+export interface AttachOptions {
+  /** The run's id (a stored run's, with `resume`). */
+  id: string;
+  /** Shown in the run table. */
+  name: string;
+  /** The user's hyperparameters. */
+  config: Record<string, unknown>;
+  /** Reopen the stored run `id` instead of creating it. */
+  resume?: boolean;
+  /** Called when the run is stopped by request (it then ends `stopped` at once) or the runner closes. */
+  onEnd?: (why: "stopped" | "closed") => void;
+}
+
+/** The runner's side of an external run. */
+export interface AttachedRun {
+  /** The step of the last stored snapshot, or -1. */
+  readonly lastStep: number;
+  /** Stores and broadcasts what a run Worker would post (reference, snapshot, final, failed). */
+  deliver(message: FromWorker): void;
+  /** Marks the run `running` again, or `interrupted` (closing its events file). */
+  setStatus(status: "running" | "interrupted", message?: string): void;
+  /** Ends the run without a final record. */
+  end(status: "failed" | "stopped", message: string): void;
 }
 
 interface Entry {
@@ -87,6 +123,7 @@ interface Entry {
   writer?: RunWriter;
   worker?: Worker;
   stopTimer?: ReturnType<typeof setTimeout>;
+  onEnd?: (why: "stopped" | "closed") => void;
 }
 
 /**
@@ -269,6 +306,11 @@ export function createRunner(options: RunnerOptions): Runner {
         endWithoutFinal(entry, "stopped", "Stopped by request before it started");
         return true;
       }
+      if (entry.summary.external) {
+        endWithoutFinal(entry, "stopped", `Stopped by request at step ${entry.summary.step}`);
+        entry.onEnd?.("stopped");
+        return true;
+      }
       entry.worker?.postMessage({ type: "stop" });
       entry.stopTimer ??= setTimeout(() => {
         if (!FINAL_STATES.has(entry.summary.status)) {
@@ -305,10 +347,57 @@ export function createRunner(options: RunnerOptions): Runner {
         if (set.size === 0) listeners.delete(id);
       };
     },
+    attach(spec, opts) {
+      let entry = entries.get(opts.id);
+      if (opts.resume) {
+        if (!entry) throw new TypeError(`Cannot resume run ${opts.id}: no such run`);
+        entry.writer ??= store.open(opts.id);
+      } else {
+        if (entry) throw new TypeError(`Cannot attach run ${opts.id}: the id is taken`);
+        entry = {
+          summary: {
+            id: opts.id,
+            name: opts.name,
+            status: "running",
+            step: 0,
+            steps: spec.steps,
+            started: new Date().toISOString(),
+            metrics: {},
+          },
+          spec,
+          final: null,
+          reference: null,
+          lastStep: -1,
+          writer: store.create(opts.id, spec),
+        };
+        entries.set(opts.id, entry);
+      }
+      const e = entry;
+      e.summary.external = { config: opts.config };
+      if (opts.onEnd) e.onEnd = opts.onEnd;
+      return {
+        get lastStep() {
+          return e.lastStep;
+        },
+        deliver: (message) => onMessage(e, message),
+        setStatus(status, message) {
+          if (status === "interrupted") {
+            e.writer?.close();
+            delete e.writer;
+          } else delete e.summary.message;
+          setStatus(e, status, message);
+        },
+        end(status, message) {
+          e.writer ??= store.open(e.summary.id);
+          endWithoutFinal(e, status, message);
+        },
+      };
+    },
     close() {
       queue.length = 0;
       for (const entry of entries.values()) {
         if (entry.stopTimer !== undefined) clearTimeout(entry.stopTimer);
+        entry.onEnd?.("closed");
         entry.worker?.terminate();
         entry.writer?.close();
         if (entry.worker) running--;
@@ -346,6 +435,7 @@ function loadStored(store: RunStore, id: string): Entry | null {
   const message = final?.message ?? statusFile?.message ??
     (status === "interrupted" ? "The server stopped while this run was computing" : undefined);
   const sweep = last?.sweep;
+  const external = readExternalFile(join(store.dir, id));
   return {
     summary: {
       id,
@@ -357,6 +447,7 @@ function loadStored(store: RunStore, id: string): Entry | null {
       metrics: jsonMetrics(final?.metrics ?? last?.metrics ?? {}),
       ...(sweep ? { sweep } : {}),
       ...(message === undefined ? {} : { message }),
+      ...(external ? { external: { config: external.config } } : {}),
     },
     spec: stored.spec,
     final,

@@ -35,6 +35,11 @@ export interface RunStore {
   readonly dir: string;
   /** Creates a run's directory and writes its spec; fails if the id exists. */
   create(id: string, spec: unknown): RunWriter;
+  /**
+   * Reopens a stored run to append more events (an external run resumed after
+   * a restart); a torn last line is cut off first so the next line starts clean.
+   */
+  open(id: string): RunWriter;
   /** Ids of the stored runs, sorted. */
   ids(): string[];
   /** Reads a run back; a torn last line (a crash mid-write) is ignored. */
@@ -80,25 +85,17 @@ export function createRunStore(dir: string): RunStore {
       Deno.mkdirSync(dir, { recursive: true });
       Deno.mkdirSync(rd); // throws AlreadyExists: ids are never reused
       writeAtomic(join(rd, "spec.json"), JSON.stringify(spec, null, 2) + "\n");
-      const file = Deno.openSync(join(rd, "events.ndjson"), { create: true, append: true });
-      let open = true;
-      function close(): void {
-        if (open) file.close();
-        open = false;
+      return writerFor(id, rd);
+    },
+    open(id: string): RunWriter {
+      const rd = runDir(id);
+      Deno.statSync(join(rd, "spec.json")); // throws NotFound for an unknown run
+      const events = join(rd, "events.ndjson");
+      const text = readOptional(events);
+      if (text !== null && text !== "" && !text.endsWith("\n")) {
+        Deno.truncateSync(events, encoder.encode(text.slice(0, text.lastIndexOf("\n") + 1)).length);
       }
-      return {
-        id,
-        dir: rd,
-        append(record: SnapshotRecord): void {
-          if (!open) throw new Error(`Cannot append to run ${id}: it is closed`);
-          writeAll(file, encoder.encode(JSON.stringify(record) + "\n"));
-        },
-        finish(record: FinalRecord): void {
-          close();
-          writeAtomic(join(rd, "final.json"), JSON.stringify(record, null, 2) + "\n");
-        },
-        close,
-      };
+      return writerFor(id, rd);
     },
     ids(): string[] {
       try {
@@ -149,6 +146,28 @@ export function parseEvents(text: string): SnapshotRecord[] {
     }
   }
   return out;
+}
+
+function writerFor(id: string, rd: string): RunWriter {
+  const file = Deno.openSync(join(rd, "events.ndjson"), { create: true, append: true });
+  let open = true;
+  function close(): void {
+    if (open) file.close();
+    open = false;
+  }
+  return {
+    id,
+    dir: rd,
+    append(record: SnapshotRecord): void {
+      if (!open) throw new Error(`Cannot append to run ${id}: it is closed`);
+      writeAll(file, encoder.encode(JSON.stringify(record) + "\n"));
+    },
+    finish(record: FinalRecord): void {
+      close();
+      writeAtomic(join(rd, "final.json"), JSON.stringify(record, null, 2) + "\n");
+    },
+    close,
+  };
 }
 
 function readOptional(path: string): string | null {

@@ -1,0 +1,353 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { join } from "node:path";
+import { toSpecIssue } from "../spec/parse_spec.ts";
+import { createRunId } from "../streams/create_run_id.ts";
+import { type CompiledRun, compileRun } from "../engine/compile_run.ts";
+import { ApiError } from "./api_error.ts";
+import type { AttachedRun, Runner } from "./create_runner.ts";
+import type { ServerLimits } from "./server_limits.ts";
+import { admitSpec } from "./_admit_spec.ts";
+import { readExternalFile, writeExternalFile } from "./_external_file.ts";
+import type { FromExternalWorker, ToExternalWorker } from "./_external_protocol.ts";
+import { parseRecords, type RecordShape } from "./_external_records.ts";
+import { RunIdSchema } from "./_request_schemas.ts";
+
+/** Options of {@link createExternalRuns}. */
+export interface ExternalRunsOptions {
+  /** The runner that lists, stores and broadcasts the runs. */
+  runner: Runner;
+  /** The server's limits (`maxSteps`, `maxDataSize`, `maxExternalRuns`, `externalIdleMs`). */
+  limits: ServerLimits;
+  /** The Worker module (default: the server's `_external_worker.ts`). */
+  workerUrl?: URL;
+}
+
+/** External runs: runs whose training loop is the user's own, logged over HTTP. */
+export interface ExternalRuns {
+  /** Handles `POST /api/runs` with `{ external: true, … }`: 201 `{ id }`. */
+  create(c: Context, body: unknown): Response;
+  /** `POST /:id/records` and `POST /:id/finish`, to mount under `/api/runs`. */
+  readonly routes: Hono;
+  /** External runs with a live analysis Worker now. */
+  readonly active: number;
+}
+
+/** `POST /api/runs` for an external run. */
+const CreateSchema = z.strictObject({
+  external: z.literal(true),
+  spec: z.record(z.string(), z.unknown()),
+  name: z.string().min(1).max(100).optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** `POST /api/runs/:id/finish`. */
+const FinishSchema = z.strictObject({
+  status: z.enum(["done", "failed", "stopped"]),
+  message: z.string().max(2000).optional(),
+});
+
+interface Live {
+  id: string;
+  attached: AttachedRun;
+  worker: Worker;
+  shape: RecordShape;
+  /** Step of the last record accepted (stored or on its way). */
+  lastStep: number;
+  /** Wall of the last stored record when this activation began, and when it began (ms). */
+  wallBase: number;
+  activated: number;
+  nextBatch: number;
+  acks: Map<number, { resolve: () => void; reject: (e: Error) => void }>;
+  chain: Promise<unknown>;
+  inflight: number;
+  idle?: ReturnType<typeof setTimeout>;
+  ended: boolean;
+}
+
+/**
+ * External runs over HTTP: the user's own training loop (PyTorch, NumPy, a
+ * Deno Observable) creates a run with `POST /api/runs` `{ external: true,
+ * spec, name?, config? }`, sends records with `POST /api/runs/:id/records`
+ * and ends it with `POST /api/runs/:id/finish`. Each record goes through the
+ * run's default analysis pipeline in a Worker (against the reference solved
+ * once when the run starts), then is stored and broadcast by the runner
+ * exactly like an internal run's snapshot. Records at or below the last
+ * stored step are ignored (client retries are safe); a run that sends nothing
+ * for `externalIdleMs` is marked `interrupted`, and resumes when records come
+ * again (also after a server restart).
+ *
+ * @param options The runner and limits.
+ * @returns The handlers to mount.
+ *
+ * @example Usage
+ * ```ts
+ * import { createApp } from "./create_app.ts";
+ * import { createRunner } from "./create_runner.ts";
+ * import { createRunStore } from "../store/run_store.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const runner = createRunner({ store: createRunStore(await Deno.makeTempDir()) });
+ * const app = createApp({ runner });
+ * const post = (path: string, body: unknown) =>
+ *   app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+ * const spec = { problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } } };
+ * const { id } = await (await post("/api/runs", { external: true, spec, name: "mine" })).json();
+ * const res = await post(`/api/runs/${id}/records`, { records: [{ step: 1, predictor: { shape: [2], data: [1, 1] } }] });
+ * assert.equal(res.status, 200);
+ * assert.equal((await post(`/api/runs/${id}/finish`, { status: "done" })).status, 200);
+ * assert.equal(runner.summary(id)!.status, "done");
+ * assert.ok(Math.abs(runner.summary(id)!.metrics.cos_ref! - 1) < 1e-12);
+ * runner.close();
+ * ```
+ */
+export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
+  const { runner, limits } = options;
+  const workerUrl = options.workerUrl ?? new URL("./_external_worker.ts", import.meta.url);
+  const live = new Map<string, Live>();
+  const routes = new Hono();
+
+  function activate(
+    id: string,
+    compiled: CompiledRun,
+    name: string,
+    config: Record<string, unknown>,
+    resume: boolean,
+  ): Live {
+    if (live.size >= limits.maxExternalRuns) {
+      throw new ApiError(
+        429,
+        `Too many external runs active (${live.size}); this server allows ${limits.maxExternalRuns} at once`,
+      );
+    }
+    const problem = compiled.problem;
+    const shape: RecordShape = {
+      predictorShape: problem.predictor(compiled.init).shape,
+      paramsSize: problem.size,
+      maxSteps: limits.maxSteps,
+    };
+    const attached = runner.attach(compiled.spec, {
+      id,
+      name,
+      config,
+      resume,
+      onEnd: () => deactivate(id),
+    });
+    const stored = resume ? runner.store.read(id).events.at(-1) : undefined;
+    const worker = new Worker(workerUrl, { type: "module", name: `external run ${id}` });
+    const entry: Live = {
+      id,
+      attached,
+      worker,
+      shape,
+      lastStep: attached.lastStep,
+      wallBase: stored?.wall ?? 0,
+      activated: performance.now(),
+      nextBatch: 0,
+      acks: new Map(),
+      chain: Promise.resolve(),
+      inflight: 0,
+      ended: false,
+    };
+    worker.onmessage = (e: MessageEvent<FromExternalWorker>) => onMessage(entry, e.data);
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      fail(entry, e.message);
+    };
+    const start: ToExternalWorker = { type: "start", id, spec: compiled.spec, ...(stored ? { last: stored } : {}) };
+    worker.postMessage(start);
+    live.set(id, entry);
+    if (resume) attached.setStatus("running");
+    armIdle(entry);
+    return entry;
+  }
+
+  function onMessage(entry: Live, msg: FromExternalWorker): void {
+    if (entry.ended) return;
+    if (msg.type === "ack") {
+      const ack = entry.acks.get(msg.batch);
+      entry.acks.delete(msg.batch);
+      if (msg.error === undefined) ack?.resolve();
+      else fail(entry, msg.error);
+      return;
+    }
+    if (msg.type === "failed") {
+      fail(entry, msg.message);
+      return;
+    }
+    entry.attached.deliver(msg);
+    if (msg.type === "final") {
+      // The finish request's batch: answered once the final record is stored.
+      for (const ack of entry.acks.values()) ack.resolve();
+      entry.acks.clear();
+      deactivate(entry.id);
+    }
+  }
+
+  function fail(entry: Live, message: string): void {
+    if (entry.ended) return;
+    const text = `The analysis of this external run failed: ${message}`;
+    deactivate(entry.id, new ApiError(409, text));
+    entry.attached.end("failed", text);
+  }
+
+  function deactivate(id: string, error?: Error): void {
+    const entry = live.get(id);
+    if (!entry) return;
+    live.delete(id);
+    entry.ended = true;
+    if (entry.idle !== undefined) clearTimeout(entry.idle);
+    entry.worker.terminate();
+    const why = error ?? new ApiError(409, `Run ${id} has ended (${runner.summary(id)?.status ?? "unknown"})`);
+    for (const ack of entry.acks.values()) ack.reject(why);
+    entry.acks.clear();
+  }
+
+  function armIdle(entry: Live): void {
+    if (entry.idle !== undefined) clearTimeout(entry.idle);
+    delete entry.idle;
+    if (entry.inflight > 0 || entry.ended) return;
+    entry.idle = setTimeout(() => {
+      if (entry.ended || entry.inflight > 0) return;
+      deactivate(entry.id);
+      entry.attached.setStatus(
+        "interrupted",
+        `No records for ${limits.externalIdleMs / 1000} s; the run resumes when its client sends more`,
+      );
+    }, limits.externalIdleMs);
+  }
+
+  function send(entry: Live, msg: ToExternalWorker & { batch: number }): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      entry.acks.set(msg.batch, { resolve, reject });
+      entry.worker.postMessage(msg);
+    });
+  }
+
+  /** Runs `task` after the run's earlier requests, with the idle timer paused. */
+  async function serially<T>(entry: Live, task: () => Promise<T>): Promise<T> {
+    entry.inflight++;
+    if (entry.idle !== undefined) clearTimeout(entry.idle);
+    const turn = entry.chain.then(task);
+    entry.chain = turn.catch(() => {});
+    try {
+      return await turn;
+    } finally {
+      entry.inflight--;
+      armIdle(entry);
+    }
+  }
+
+  /** The live state of an external run, resuming an interrupted one. */
+  function liveRun(c: Context): Live {
+    const id = check(RunIdSchema, c.req.param("id"), "id");
+    const summary = runner.summary(id);
+    if (summary === null) throw new ApiError(404, `Unknown run ${JSON.stringify(id)}`);
+    const current = live.get(id);
+    if (current) return current;
+    const external = readExternalFile(join(runner.store.dir, id));
+    if (!summary.external || external === null) {
+      throw new ApiError(409, `Run ${id} is not an external run; only external runs take records`);
+    }
+    if (summary.status !== "interrupted") {
+      throw new ApiError(409, `Run ${id} has ended (${summary.status}); it takes no more records`);
+    }
+    return activate(id, compileRun(runner.detail(id)!.spec), external.name, external.config, true);
+  }
+
+  routes.post("/:id/records", async (c) => {
+    const body = await jsonBody(c);
+    const entry = liveRun(c);
+    return await serially(entry, async () => {
+      if (entry.ended) throw new ApiError(409, `Run ${entry.id} has ended; it takes no more records`);
+      const wallNow = entry.wallBase + (performance.now() - entry.activated) / 1000;
+      const records = parseRecords(body, entry.shape, Math.round(wallNow * 1e6) / 1e6);
+      const fresh = records.filter((r) => r.step > entry.lastStep);
+      if (fresh.length > 0) {
+        entry.lastStep = fresh.at(-1)!.step;
+        await send(entry, { type: "records", batch: entry.nextBatch++, records: fresh });
+      }
+      return c.json({
+        id: entry.id,
+        accepted: fresh.length,
+        ignored: records.length - fresh.length,
+        step: entry.lastStep,
+      });
+    });
+  });
+
+  routes.post("/:id/finish", async (c) => {
+    const req = check(FinishSchema, await jsonBody(c));
+    const id = check(RunIdSchema, c.req.param("id"), "id");
+    const before = runner.summary(id);
+    if (before !== null && before.external && before.status === req.status) {
+      return c.json({ id, status: before.status }); // a retried finish whose answer was lost
+    }
+    const entry = liveRun(c);
+    return await serially(entry, async () => {
+      if (entry.ended) throw new ApiError(409, `Run ${id} has ended (${runner.summary(id)!.status})`);
+      if (req.status === "failed" || (req.status === "stopped" && entry.lastStep < 0)) {
+        const message = req.message ??
+          (req.status === "failed" ? "The client reported a failure" : "Stopped by its client");
+        deactivate(id);
+        entry.attached.end(req.status, message);
+      } else {
+        if (entry.lastStep < 0) {
+          throw new ApiError(
+            409,
+            `Run ${id} has no records; send records before finishing it done, or finish it failed`,
+          );
+        }
+        await send(entry, {
+          type: "finish",
+          batch: entry.nextBatch++,
+          status: req.status,
+          ...(req.message === undefined ? {} : { message: req.message }),
+        });
+      }
+      return c.json({ id, status: runner.summary(id)!.status });
+    });
+  });
+
+  return {
+    routes,
+    get active() {
+      return live.size;
+    },
+    create(c, body) {
+      const req = check(CreateSchema, body);
+      const raw = { ...req.spec };
+      raw.steps ??= limits.maxSteps;
+      const compiled = admitSpec(raw, limits);
+      const spec = compiled.spec;
+      const name = req.name ?? spec.name ?? `external ${spec.problem.kind}`;
+      const id = createRunId(name);
+      const config = req.config ?? {};
+      activate(id, compiled, name, config, false);
+      writeExternalFile(join(runner.store.dir, id), { name, config });
+      return c.json({ id }, 201, { Location: `/api/runs/${id}` });
+    },
+  };
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === "") throw new ApiError(400, "The request body is empty; send JSON");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = `The request body is not valid JSON: ${(e as Error).message}`;
+    throw new ApiError(400, message, [{ path: "", message }]);
+  }
+}
+
+function check<T extends z.ZodType>(schema: T, input: unknown, prefix = ""): z.output<T> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const i = toSpecIssue(issue);
+    return { ...i, path: prefix === "" ? i.path : i.path === "" ? prefix : `${prefix}.${i.path}` };
+  });
+  const first = issues[0]!;
+  throw new ApiError(400, `Invalid request${first.path === "" ? "" : ` at ${first.path}`}: ${first.message}`, issues);
+}
