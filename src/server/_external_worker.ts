@@ -67,7 +67,7 @@ async function setUp(id: string, spec: unknown, last: SnapshotRecord | undefined
         step: record.step,
         wall: record.wall,
         status: "running" as const,
-        trigger: record.trigger === "end" ? "schedule" as const : record.trigger,
+        trigger: record.trigger,
       };
       let predictor: Tensor | null = null;
       let params: Float64Array | null = null;
