@@ -6,6 +6,7 @@ import collections
 import json
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -210,9 +211,13 @@ class Run:
                 answer = request_json("POST", url, body.encode(), self._token, self._timeout)
             except BiasflowError as e:
                 if e.status in _REJECTED:
-                    self._done_with(batch)
-                    self.rejected += len(batch)
-                    self._problem(f"the server rejected steps {batch[0][0]}–{batch[-1][0]}: {e}")
+                    # The server stored none of the batch; drop the record it named (or all) and send the rest again.
+                    bad = _bad_index(e, len(batch))
+                    gone = batch if bad is None else [batch[bad]]
+                    self._remove(gone)
+                    self.rejected += len(gone)
+                    self._problem(f"the server rejected step {gone[0][0]}" +
+                                  (f" and {len(gone) - 1} more" if len(gone) > 1 else "") + f": {e}")
                     continue
                 if e.status in _FATAL:
                     with self._cond:
@@ -236,6 +241,12 @@ class Run:
         with self._cond:
             for _ in batch:
                 self._buffer.popleft()
+            self._cond.notify_all()
+
+    def _remove(self, items: list[tuple[int, str]]) -> None:
+        with self._cond:
+            for item in items:
+                self._buffer.remove(item)
             self._cond.notify_all()
 
     def _wait_retry(self, backoff: float, why: str) -> float:
@@ -325,6 +336,15 @@ class Run:
             self.finish("stopped", "Interrupted (KeyboardInterrupt)")
         else:
             self.finish("failed", f"{kind.__name__}: {error}")
+
+
+def _bad_index(error: BiasflowError, size: int) -> int | None:
+    """The index of the record a 400 names (`records[3].params[1]` → 3), if it names one."""
+    for issue in error.issues:
+        m = re.match(r"records\[(\d+)\]", str(issue.get("path", "")))
+        if m and int(m.group(1)) < size:
+            return int(m.group(1))
+    return None
 
 
 def start(
