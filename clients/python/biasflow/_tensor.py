@@ -22,14 +22,28 @@ def to_flat(value: Any, what: str = "params") -> tuple[list[int], list[float | N
         value = value.cpu()
     if hasattr(value, "shape") and hasattr(value, "tolist"):
         shape = [int(n) for n in value.shape]
-        flat = value.reshape(-1).tolist()
-        return shape, [_finite_or_none(v, what) for v in flat]
+        return shape, _checked(value.reshape(-1).tolist(), what)
     if isinstance(value, (list, tuple)):
+        try:
+            flat = list(map(float, value))  # the common case: a flat list of numbers, at C speed
+        except (TypeError, ValueError):
+            pass
+        else:
+            return [len(flat)], _checked(flat, what)
         shape: list[int] = []
         flat_list: list[float | None] = []
         _walk(value, 0, shape, flat_list, what)
         return shape, flat_list
     return [], [_finite_or_none(value, what)]
+
+
+def _checked(flat: list[Any], what: str) -> list[float | None]:
+    try:
+        if all(map(math.isfinite, flat)):
+            return flat
+    except TypeError:
+        pass
+    return [_finite_or_none(v, what) for v in flat]
 
 
 def _walk(value: Any, depth: int, shape: list[int], out: list[float | None], what: str) -> None:
