@@ -54,6 +54,8 @@ interface Live {
   shape: RecordShape;
   /** Step of the last record accepted (stored or on its way). */
   lastStep: number;
+  /** Records accepted (stored or on their way). */
+  records: number;
   /** Wall of the last stored record when this activation began, and when it began (ms). */
   wallBase: number;
   activated: number;
@@ -133,7 +135,8 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
       resume,
       onEnd: () => deactivate(id),
     });
-    const stored = resume ? runner.store.read(id).events.at(-1) : undefined;
+    const events = resume ? runner.store.read(id).events : [];
+    const stored = events.at(-1);
     const worker = new Worker(workerUrl, { type: "module", name: `external run ${id}` });
     const entry: Live = {
       id,
@@ -141,6 +144,7 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
       worker,
       shape,
       lastStep: attached.lastStep,
+      records: events.length,
       wallBase: stored?.wall ?? 0,
       activated: performance.now(),
       nextBatch: 0,
@@ -263,8 +267,22 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
       const wallNow = entry.wallBase + (performance.now() - entry.activated) / 1000;
       const records = parseRecords(body, entry.shape, Math.round(wallNow * 1e6) / 1e6);
       const fresh = records.filter((r) => r.step > entry.lastStep);
+      if (entry.records + fresh.length > limits.maxExternalRecords) {
+        throw new ApiError(
+          422,
+          `Run ${entry.id} would store ${
+            entry.records + fresh.length
+          } records; this server keeps at most ${limits.maxExternalRecords} per external run (thin them by the log schedule)`,
+          [{
+            path: "records",
+            message: `Expected at most ${limits.maxExternalRecords} records per run`,
+            input: fresh.length,
+          }],
+        );
+      }
       if (fresh.length > 0) {
         entry.lastStep = fresh.at(-1)!.step;
+        entry.records += fresh.length;
         await send(entry, { type: "records", batch: entry.nextBatch++, records: fresh });
       }
       return c.json({

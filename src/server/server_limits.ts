@@ -18,6 +18,8 @@ export interface ServerLimits {
   readonly maxExternalRuns: number;
   /** An external run that sends nothing for this long (ms) is marked `interrupted` (it resumes on its next record). */
   readonly externalIdleMs: number;
+  /** Records one external run may store (422 above). */
+  readonly maxExternalRecords: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
   maxSweepValues: 32,
   maxExternalRuns: 16,
   externalIdleMs: 600_000,
+  maxExternalRecords: 100_000,
 });
 
 /**

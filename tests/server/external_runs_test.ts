@@ -229,11 +229,59 @@ Deno.test("external runs: finish failed, stop by request, limits and internal ru
     const d = await create(app);
     await json(await post(app, "/api/runs", { external: true, spec }), 429);
     await json(await post(app, `/api/runs/${c}/finish`, { status: "stopped" }), 200);
-    await json(await post(app, `/api/runs/${d}/records`, { records: [rec(1)] }), 200);
+    await json(await post(app, `/api/runs/${d}/records`, { records: [rec(1), rec(2)] }), 200);
+    const over = await json(await post(app, `/api/runs/${d}/records`, { records: [rec(3), rec(4)] }), 422);
+    assert.match(over.error as string, /at most 3 per external run/);
+    await json(await post(app, `/api/runs/${d}/records`, { records: [rec(2), rec(3)] }), 200); // one of them new
     const tooBig = { external: true, spec: { ...spec, steps: 1e7 } };
     await json(await post(app, "/api/runs", tooBig), 422);
     const internal = await json(await post(app, "/api/runs", { ...spec, steps: 10 }), 201);
     await json(await post(app, `/api/runs/${internal.id}/records`, { records: [rec(1)] }), 409);
     await waitFor(() => runner.summary(internal.id as string)!.status === "done", 30_000, "the internal run");
-  }, { maxExternalRuns: 2, maxSteps: 1e6 });
+  }, { maxExternalRuns: 2, maxSteps: 1e6, maxExternalRecords: 3 });
+});
+
+Deno.test("external runs follow the token rule and stream over SSE like internal runs", async () => {
+  const store = createRunStore(await Deno.makeTempDir());
+  const runner = createRunner({ store });
+  const app = createApp({ runner, token: "s3cret" });
+  const auth = { "Content-Type": "application/json", Authorization: "Bearer s3cret" };
+  try {
+    const refused = await app.request("/api/runs", { method: "POST", body: JSON.stringify({ external: true, spec }) });
+    assert.equal(refused.status, 401);
+    await refused.body?.cancel();
+    const created = await app.request("/api/runs", {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ external: true, spec }),
+    });
+    const { id } = await json(created, 201);
+    const records = (body: unknown, headers: Record<string, string>) =>
+      app.request(`/api/runs/${id}/records`, { method: "POST", headers, body: JSON.stringify(body) });
+    const noToken = await records({ records: [rec(1)] }, { "Content-Type": "application/json" });
+    assert.equal(noToken.status, 401);
+    await noToken.body?.cancel();
+    await json(await records({ records: [rec(1), rec(2)] }, auth), 200);
+    const events = await app.request(`/api/runs/${id}/events?token=s3cret`);
+    assert.equal(events.headers.get("content-type"), "text/event-stream");
+    const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    const finish = app.request(`/api/runs/${id}/finish`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ status: "done" }),
+    });
+    while (!text.includes('"status":"done"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    await reader.cancel();
+    await json(await finish, 200);
+    const snapshots = [...text.matchAll(/event: snapshot\ndata: (.*)\nid: (\d+)/g)].map((m) => Number(m[2]));
+    assert.deepEqual(snapshots, [1, 2]);
+    assert.match(text, /"cos_ref":/);
+  } finally {
+    runner.close();
+  }
 });
