@@ -84,3 +84,19 @@ Deno.test("parseEvents() keeps complete lines and skips a corrupt one", () => {
   assert.deepEqual(parseEvents(text).map((e) => e.step), [0, 2]);
   assert.deepEqual(parseEvents(""), []);
 });
+
+Deno.test("RunStore.open() appends to a stored run after cutting off a torn last line", async () => {
+  const dir = await Deno.makeTempDir();
+  const store = createRunStore(dir);
+  const w = store.create("r", {});
+  w.append(record(0));
+  w.close();
+  await Deno.writeTextFile(join(dir, "r", "events.ndjson"), '{"type":"snap', { append: true });
+  const again = store.open("r");
+  again.append(record(1));
+  again.close();
+  assert.deepEqual(store.read("r").events.map((e) => e.step), [0, 1]);
+  assert.ok((await Deno.readTextFile(join(dir, "r", "events.ndjson"))).endsWith("}\n"));
+  assert.throws(() => store.open("missing"), Deno.errors.NotFound);
+  await Deno.remove(dir, { recursive: true });
+});
