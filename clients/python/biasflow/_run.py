@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping
 
 from ._http import BiasflowError, post_json, request_json
 from ._schedule import LogThinner
+from ._model import check_model, flatten_linear
 from ._tensor import to_flat
 
 DEFAULT_URL = "http://127.0.0.1:8000"
@@ -54,6 +55,7 @@ class Run:
         flush_s: float = 0.2,
         on_problem: Callable[[str], None] = _warn,
         clock: Callable[[], float] = time.monotonic,
+        problem: Mapping[str, Any] | None = None,
     ) -> None:
         self.url = url.rstrip("/")
         self.id = run_id
@@ -68,6 +70,8 @@ class Run:
         self._on_problem = on_problem
         self._clock = clock
         self._t0 = clock()
+        self._problem_spec = problem
+        self._model: tuple[int, list[Any]] | None = None
         self._cond = threading.Condition()
         self._buffer: collections.deque[tuple[int, str]] = collections.deque()  # (step, record JSON)
         self._closing = False
@@ -104,6 +108,7 @@ class Run:
         metrics: Mapping[str, Any] | None = None,
         *,
         predictor: Any = None,
+        model: Any = None,
         wall: float | None = None,
     ) -> bool:
         """Logs one step of your loop; returns whether it was kept (queued to send).
@@ -111,6 +116,8 @@ class Run:
         ``params`` are the problem's flat parameters (for a linear model, the
         weight vector), or pass ``predictor`` (shaped like the problem's)
         instead; either may be a list, a NumPy array or a PyTorch tensor.
+        For an ``mlp`` problem, ``model`` may be a PyTorch ``nn.Sequential`` of
+        ``Linear`` and ``ReLU`` layers, flattened into biasflow's layout.
         ``metrics`` maps names to numbers (or 0-d tensors). Steps must
         increase. Never touches the network: thinning by the log schedule
         happens here, sending in a background thread.
@@ -119,8 +126,12 @@ class Run:
             raise ValueError(f"step must be a non-negative integer (saw {step!r})")
         if step <= self._last_step:
             raise ValueError(f"steps must increase: step {step} was logged after step {self._last_step}")
-        if params is not None and predictor is not None:
-            raise ValueError("pass params or predictor, not both")
+        if sum(x is not None for x in (params, predictor, model)) > 1:
+            raise ValueError("pass one of params, predictor or model, not several")
+        if model is not None:
+            if self._model is None or self._model[0] != id(model):
+                self._model = (id(model), check_model(model, self._problem_spec))
+            params = _Flattened(self._model[1])
         if self._finished is not None:
             raise RuntimeError(f"run {self.id} is finished ({self._finished}); start a new run to log more")
         self._last_step = step
@@ -146,7 +157,9 @@ class Run:
                     raise ValueError(f"metrics[{name!r}] must be a single number (saw {len(flat)} values)")
                 out[str(name)] = flat[0]
             record["metrics"] = out
-        if params is not None:
+        if isinstance(params, _Flattened):
+            record["params"] = flatten_linear(params.linear)
+        elif params is not None:
             record["params"] = to_flat(params, "params")[1]
         if predictor is not None:
             shape, data = to_flat(predictor, "predictor")
@@ -338,6 +351,13 @@ class Run:
             self.finish("failed", f"{kind.__name__}: {error}")
 
 
+class _Flattened:
+    """A checked model's Linear layers, flattened only if the step is kept."""
+
+    def __init__(self, linear: list[Any]) -> None:
+        self.linear = linear
+
+
 def _bad_index(error: BiasflowError, size: int) -> int | None:
     """The index of the record a 400 names (`records[3].params[1]` → 3), if it names one."""
     for issue in error.issues:
@@ -380,4 +400,5 @@ def start(
         answer = post_json(f"{url}/api/runs", body, token, timeout)
     except OSError as e:
         raise ConnectionError(f"cannot reach the biasflow server at {url}: {getattr(e, 'reason', e)}") from e
-    return Run(url, answer["id"], token, **options)
+    problem = spec.get("problem") if isinstance(spec.get("problem"), Mapping) else None
+    return Run(url, answer["id"], token, problem=problem, **options)

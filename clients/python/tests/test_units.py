@@ -83,7 +83,7 @@ class Logging(unittest.TestCase):
             run.log(3, params=[1.0])
         with self.assertRaisesRegex(ValueError, "non-negative"):
             run.log(-1)
-        with self.assertRaisesRegex(ValueError, "not both"):
+        with self.assertRaisesRegex(ValueError, "not several"):
             run.log(5, params=[1.0], predictor=[1.0])
         with self.assertRaisesRegex(ValueError, "single number"):
             run.log(6, metrics={"loss": [1, 2]})
@@ -113,3 +113,67 @@ class Logging(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Linear:
+    """Duck-typed stand-in for torch.nn.Linear (weight out × in, row-major; bias or None)."""
+
+    def __init__(self, n_in: int, n_out: int, bias: bool = True, start: float = 0.0) -> None:
+        self.in_features, self.out_features = n_in, n_out
+        self.weight = [[start + i * n_in + j for j in range(n_in)] for i in range(n_out)]
+        self.bias = [-(start + i) for i in range(n_out)] if bias else None
+
+
+class ReLU:
+    pass
+
+
+class Dropout:
+    pass
+
+
+class Models(unittest.TestCase):
+    def test_a_sequential_is_flattened_in_the_mlp_layout(self) -> None:
+        from biasflow._model import check_model, flatten_linear
+
+        net = [Linear(2, 3), ReLU(), Linear(3, 1, start=100)]
+        linear = check_model(net, {"kind": "mlp", "widths": [3]})
+        # W1 (3×2 row-major), b1, W2 (1×3), b2: mlpLayout(2, [3], 1, true) = W at 0, b at 6, W at 9, b at 12.
+        self.assertEqual(flatten_linear(linear), [0, 1, 2, 3, 4, 5, -0.0, -1, -2, 100, 101, 102, -100])
+        self.assertEqual(len(flatten_linear(check_model([Linear(2, 3, False), ReLU(), Linear(3, 1, False)],
+                                                        {"kind": "mlp", "widths": [3], "bias": False}))), 9)
+
+    def test_other_shapes_get_an_error_naming_the_layer(self) -> None:
+        from biasflow._model import check_model
+
+        mlp = {"kind": "mlp", "widths": [3]}
+        cases = [
+            ([Linear(2, 3), Dropout(), Linear(3, 1)], "layer 1 (Dropout) is not supported"),
+            ([Linear(2, 3), ReLU(), Linear(4, 1)], "layer 2 (Linear) takes 4 inputs"),
+            ([Linear(2, 3), Linear(3, 1)], "layer 1 (Linear) follows a Linear layer without a ReLU"),
+            ([Linear(2, 4), ReLU(), Linear(4, 1)], "hidden widths are [4] but the spec's widths are [3]"),
+            ([Linear(2, 3), ReLU(), Linear(3, 1, bias=False)], "layer 2 (Linear) has no bias"),
+            ([Linear(2, 3), ReLU()], "layer 1 (ReLU) ends the model"),
+        ]
+        for net, message in cases:
+            with self.assertRaises(ValueError) as cm:
+                check_model(net, mlp)
+            self.assertIn(message, str(cm.exception))
+        with self.assertRaisesRegex(ValueError, "needs an mlp problem"):
+            check_model([Linear(2, 1)], {"kind": "linear-classification"})
+        with self.assertRaisesRegex(TypeError, "nn.Sequential"):
+            check_model(object(), mlp)
+
+    def test_log_model_sends_the_flat_parameters_of_kept_steps(self) -> None:
+        run = biasflow.Run("http://127.0.0.1:9", "offline", per_decade=1, every_s=0, on_problem=lambda m: None,
+                           problem={"kind": "mlp", "widths": [3]})
+        net = [Linear(2, 3), ReLU(), Linear(3, 1)]
+        for step in range(12):
+            run.log(step, model=net)
+        with run._cond:
+            records = [json.loads(text) for _, text in run._buffer]
+        self.assertEqual([r["step"] for r in records], [0, 1, 10])
+        self.assertEqual(len(records[0]["params"]), 13)
+        with self.assertRaisesRegex(ValueError, "layer 1 \\(Dropout\\)"):
+            run.log(20, model=[Linear(2, 3), Dropout(), Linear(3, 1)])
+        run.finish(timeout=0.2)
