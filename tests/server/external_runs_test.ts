@@ -188,11 +188,13 @@ Deno.test("an idle external run is interrupted, and resumes when records come ag
 
 Deno.test("an external run survives a server restart: records resume it, none stored twice", async () => {
   const dir = await Deno.makeTempDir();
-  let id = "";
+  let id = "", quiet = "";
   await withApp(
     async (app) => {
       id = await create(app, { config: { lr: 2 } });
       await json(await post(app, `/api/runs/${id}/records`, { records: [rec(1), rec(2)] }), 200);
+      quiet = await create(app);
+      await json(await post(app, `/api/runs/${quiet}/records`, { records: [rec(5)] }), 200);
     },
     {},
     dir,
@@ -208,6 +210,11 @@ Deno.test("an external run survives a server restart: records resume it, none st
       await json(await post(app, `/api/runs/${id}/finish`, { status: "done" }), 200);
       assert.deepEqual(store.read(id).events.map((r) => r.step), [1, 2, 3]);
       assert.equal(store.read(id).final!.step, 3);
+      // A run whose client only finishes after the restart ends on its last stored record.
+      await json(await post(app, `/api/runs/${quiet}/finish`, { status: "done" }), 200);
+      const final = store.read(quiet).final!;
+      assert.deepEqual([final.status, final.step, final.predictor.data], ["done", 5, w(5)]);
+      assert.equal(final.metrics.cos_ref, store.read(quiet).events[0]!.metrics.cos_ref);
     },
     {},
     dir,
