@@ -181,8 +181,8 @@ class Run:
                     )
                 return
             self._buffer.append((step, text))
-            if len(self._buffer) >= self._batch_size:
-                self._cond.notify()
+            if len(self._buffer) == 1 or len(self._buffer) >= self._batch_size:
+                self._cond.notify()  # the sender sleeps while the buffer is empty
 
     def _problem(self, message: str) -> None:
         if len(self.problems) < 100:

@@ -152,6 +152,17 @@ class ClientAgainstServer(unittest.TestCase):
         self.assertEqual([e["step"] for e in self.server.events(other.id)], [5, 6])
         self.assertEqual(self.server.get(f"/api/runs/{other.id}")["status"], "done")
 
+    def test_a_slow_loop_gets_each_record_sent_within_the_flush_period(self) -> None:
+        spec = {"problem": {"kind": "linear-classification", "data": {"kind": "dataset", "name": "soudry-fig1"}}}
+        run = biasflow.start(spec, url=self.server.url, per_decade=None, flush_s=0.1)
+        for step in range(3):
+            run.log(step, params=[1.0, 1.0 + step])
+            deadline = time.monotonic() + 5
+            while len(self.server.events(run.id)) < step + 1 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertEqual(len(self.server.events(run.id)), step + 1, "sent without waiting for a full batch")
+        self.assertTrue(run.finish())
+
     def test_a_refused_spec_raises_naming_the_field(self) -> None:
         with self.assertRaises(biasflow.BiasflowError) as cm:
             biasflow.start({"problem": {"kind": "linear-classification", "data": {"kind": "points", "x": [[1]], "y": [0]}}},
