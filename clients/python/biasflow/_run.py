@@ -93,7 +93,7 @@ class Run:
     @property
     def view_url(self) -> str:
         """The run in the viewer."""
-        return f"{self.url}/?run={urllib.parse.quote(self.id)}"
+        return f"{self.url}/#/run/{urllib.parse.quote(self.id)}"
 
     @property
     def queued(self) -> int:
