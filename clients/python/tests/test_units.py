@@ -58,6 +58,32 @@ class Tensors(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, "numbers"):
             to_flat(["a"])
 
+    def test_tensor_like_objects_are_detached_and_moved_to_the_cpu_first(self) -> None:
+        calls = []
+
+        class FakeTensor:  # what to_flat needs of a torch.Tensor, without torch
+            def __init__(self, rows, device="cuda:0"):
+                self.rows, self.device, self.shape = rows, device, (len(rows), len(rows[0]))
+
+            def detach(self):
+                calls.append("detach")
+                return FakeTensor(self.rows, self.device)
+
+            def cpu(self):
+                calls.append("cpu")
+                return FakeTensor(self.rows, "cpu")
+
+            def reshape(self, *shape):
+                assert self.device == "cpu", "read on the CPU"
+                flat = [v for row in self.rows for v in row]
+                return type("Flat", (), {"tolist": lambda _self: flat})()
+
+            def tolist(self):
+                return self.rows
+
+        self.assertEqual(to_flat(FakeTensor([[1.0, 2.0], [3.0, float("inf")]])), ([2, 2], [1.0, 2.0, 3.0, None]))
+        self.assertEqual(calls, ["detach", "cpu"])
+
     @unittest.skipIf(numpy is None, "NumPy is not importable")
     def test_numpy_arrays(self) -> None:
         a = numpy.arange(6, dtype=numpy.float32).reshape(2, 3)
