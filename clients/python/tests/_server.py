@@ -26,7 +26,7 @@ def free_port() -> int:
 class Server:
     """`deno run -A src/cli/serve.ts` on 127.0.0.1 with its own runs directory."""
 
-    def __init__(self, limits: dict[str, float] | None = None) -> None:
+    def __init__(self, limits: dict[str, float] | None = None, token: str | None = None) -> None:
         self.deno = shutil.which("deno")
         if self.deno is None:
             raise RuntimeError("deno is not on PATH; the client's tests need a real biasflow server")
@@ -34,10 +34,13 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.limits = limits or {}
+        self.token = token
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> "Server":
         args = [self.deno, "run", "-A", "src/cli/serve.ts", "--port", str(self.port), "--runs", self.runs, "--no-viewer"]
+        if self.token is not None:
+            args += ["--token", self.token]
         for key, value in self.limits.items():
             args += ["--limit", f"{key}={value}"]
         env = {**os.environ, "NO_COLOR": "1", "DENO_NO_UPDATE_CHECK": "1"}

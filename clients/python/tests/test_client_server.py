@@ -192,6 +192,33 @@ class ClientAgainstServer(unittest.TestCase):
         self.assertGreater(summary["metrics"]["cos_ref"], 0.99)
 
 
+class TokenFromTheEnvironment(unittest.TestCase):
+    def test_biasflow_url_and_token_come_from_the_environment(self) -> None:
+        server = Server(token="s3cret-token").start()
+        saved = {k: os.environ.get(k) for k in ("BIASFLOW_URL", "BIASFLOW_TOKEN")}
+        try:
+            os.environ["BIASFLOW_URL"] = server.url
+            spec = {"problem": {"kind": "linear-classification", "data": {"kind": "dataset", "name": "soudry-fig1"}}}
+            os.environ["BIASFLOW_TOKEN"] = "wrong"
+            with self.assertRaises(biasflow.BiasflowError) as cm:
+                biasflow.start(spec)
+            self.assertEqual(cm.exception.status, 401)
+            os.environ["BIASFLOW_TOKEN"] = "s3cret-token"
+            with biasflow.start(spec, per_decade=None) as run:
+                run.log(0, params=[0.5, 0.5])
+                run.log(1, params=[1.0, 1.0])
+            self.assertEqual(run.problems, [])
+            status, answer = server.post(f"/api/runs/{run.id}/finish", b'{"status": "done"}')
+            self.assertEqual(status, 401, answer)  # the run's endpoints need the token too
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+            server.stop()
+
+
 class ServerKilledMidRun(unittest.TestCase):
     def test_records_all_arrive_none_twice_after_a_kill_and_restart(self) -> None:
         server = Server().start()
