@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { PRESETS, presetSpec } from "../presets/presets.ts";
+import { presets, presetSpec } from "../presets/presets.ts";
 import { SpecError } from "../spec/spec_error.ts";
 
 /** A spec named on the command line, read but not yet validated. */
@@ -29,7 +29,7 @@ export interface SpecArg {
  * ```
  */
 export function loadSpecArg(arg: string): SpecArg {
-  if (Object.hasOwn(PRESETS, arg)) return { spec: presetSpec(arg), source: `preset ${arg}` };
+  if (Object.hasOwn(presets(), arg)) return { spec: presetSpec(arg), source: `preset ${arg}` };
   let text: string;
   try {
     text = Deno.readTextFileSync(arg);
@@ -38,7 +38,7 @@ export function loadSpecArg(arg: string): SpecArg {
       throw new SpecError([{
         path: "",
         message: `Unknown preset or spec file ${JSON.stringify(arg)}; the presets are ${
-          Object.keys(PRESETS).join(", ")
+          Object.keys(presets()).join(", ")
         }`,
       }]);
     }

@@ -1,16 +1,17 @@
 import { parseArgs } from "node:util";
 import { lastValueFrom, tap } from "rxjs";
-import { compileRun } from "../engine/compile_run.ts";
-import { createEngine } from "../engine/create_engine.ts";
-import { analysisPipeline } from "../operators/analysis_pipeline.ts";
-import { solveReference } from "../reference/solve_reference.ts";
+import { compileRun } from "../run/compile_run.ts";
+import { createEngine } from "../backend/create_engine.ts";
+import { analysisPipeline } from "../run/analysis_pipeline.ts";
+import { solveReference } from "../run/solve_reference.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { createRunStore } from "../store/run_store.ts";
 import { toFinalRecord } from "../store/final_record.ts";
 import { toSnapshotRecord } from "../store/snapshot_record.ts";
+import type { RunStatus } from "../store/run_status.ts";
 import { createRunId } from "../streams/create_run_id.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import { type CliIo, denoIo } from "./cli_io.ts";
 import { formatFinalTable } from "./format_final_table.ts";
@@ -168,13 +169,25 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     bar?.clear();
     if (values.json) io.stdout(JSON.stringify(final) + "\n");
     else io.stdout(formatFinalTable(final, { dir: writer.dir }));
-    if (last.status === "diverged") {
-      io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
-      return EXIT.diverged;
-    }
-    return last.status === "stopped" ? EXIT.stopped : EXIT.ok;
+    if (last.status === "diverged") io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
+    return exitCode(last.status);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return EXIT.error;
+  }
+}
+
+/** The exit code of a run that ended with `status`. */
+function exitCode(status: RunStatus): number {
+  switch (status) {
+    case "done":
+    case "running":
+      return EXIT.ok;
+    case "diverged":
+      return EXIT.diverged;
+    case "stopped":
+      return EXIT.stopped;
+    default:
+      return EXIT.error;
   }
 }

@@ -1,5 +1,5 @@
 import type { SnapshotRecord, TensorRecord } from "../store/snapshot_record.ts";
-import type { FromWorker } from "./_worker_protocol.ts";
+import type { RunInput } from "./_worker_protocol.ts";
 
 /** One record of an external run as validated by the server (`POST /api/runs/:id/records`). */
 export interface ExternalRecord {
@@ -24,4 +24,4 @@ export type ToExternalWorker =
   | { type: "finish"; batch: number; status: "done" | "stopped"; message?: string };
 
 /** External-run Worker → main thread: what a run Worker posts, plus acknowledgements of batches. */
-export type FromExternalWorker = FromWorker | { type: "ack"; batch: number; error?: string };
+export type FromExternalWorker = RunInput | { type: "ack"; batch: number; error?: string };

@@ -1,5 +1,5 @@
 import type { SpecIssue } from "../spec/spec_error.ts";
-import { ApiError } from "./api_error.ts";
+import { apiError } from "./api_error.ts";
 import type { ExternalRecord } from "./_external_protocol.ts";
 
 /** What a record of an external run must match. */
@@ -127,7 +127,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function fail(path: string, message: string, input?: unknown): never {
   const issue: SpecIssue = input === undefined ? { path, message } : { path, message, input: brief(input) };
   const seen = input === undefined ? "" : ` (saw ${JSON.stringify(brief(input))})`;
-  throw new ApiError(400, `Invalid records${path === "" ? "" : ` at ${path}`}: ${message}${seen}`, [issue]);
+  throw apiError(400, `Invalid records${path === "" ? "" : ` at ${path}`}: ${message}${seen}`, [issue]);
 }
 
 function brief(input: unknown): unknown {

@@ -9,15 +9,15 @@
  */
 /// <reference lib="deno.worker" />
 import { Subject } from "rxjs";
-import { compileRun } from "../engine/compile_run.ts";
+import { compileRun } from "../run/compile_run.ts";
 import type { Tensor } from "../math/tensor.ts";
 import { lpNorm } from "../math/lp_norm.ts";
-import { analysisPipeline } from "../operators/analysis_pipeline.ts";
-import { solveReference } from "../reference/solve_reference.ts";
+import { analysisPipeline } from "../run/analysis_pipeline.ts";
+import { solveReference } from "../run/solve_reference.ts";
 import type { ReferenceResult } from "../reference/reference.ts";
 import { toFinalRecord } from "../store/final_record.ts";
 import { type SnapshotRecord, tensorRecord, toSnapshotRecord } from "../store/snapshot_record.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import type { ExternalRecord, FromExternalWorker, ToExternalWorker } from "./_external_protocol.ts";
 
 function post(message: FromExternalWorker): void {

@@ -1,13 +1,12 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { join } from "node:path";
-import { toSpecIssue } from "../spec/parse_spec.ts";
-import { createRunId } from "../streams/create_run_id.ts";
-import { type CompiledRun, compileRun } from "../engine/compile_run.ts";
-import { ApiError } from "./api_error.ts";
-import type { AttachedRun, Runner } from "./create_runner.ts";
+import { type CompiledRun, compileRun } from "../run/compile_run.ts";
+import { apiError } from "./api_error.ts";
+import type { RunFeed, Runner } from "./create_runner.ts";
 import type { ServerLimits } from "./server_limits.ts";
-import { admitSpec } from "./_admit_spec.ts";
+import { admitRun } from "./_admit_run.ts";
+import { check, isObject, jsonBody } from "./_app_context.ts";
 import { readExternalFile, writeExternalFile } from "./_external_file.ts";
 import type { FromExternalWorker, ToExternalWorker } from "./_external_protocol.ts";
 import { parseRecords, type RecordShape } from "./_external_records.ts";
@@ -25,9 +24,11 @@ export interface ExternalRunsOptions {
 
 /** External runs: runs whose training loop is the user's own, logged over HTTP. */
 export interface ExternalRuns {
-  /** Handles `POST /api/runs` with `{ external: true, … }`: 201 `{ id }`. */
-  create(c: Context, body: unknown): Response;
-  /** `POST /:id/records` and `POST /:id/finish`, to mount under `/api/runs`. */
+  /**
+   * `POST /` with `{ external: true, … }` (other bodies pass on to the next
+   * handler), `POST /:id/records` and `POST /:id/finish`: mount under
+   * `/api/runs` before the other run routes.
+   */
   readonly routes: Hono;
   /** External runs with a live analysis Worker now. */
   readonly active: number;
@@ -49,7 +50,7 @@ const FinishSchema = z.strictObject({
 
 interface Live {
   id: string;
-  attached: AttachedRun;
+  feed: RunFeed;
   worker: Worker;
   shape: RecordShape;
   /** Step of the last record accepted (stored or on its way). */
@@ -110,14 +111,13 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
   const routes = new Hono();
 
   function activate(
-    id: string,
+    resume: string | undefined,
     compiled: CompiledRun,
     name: string,
     config: Record<string, unknown>,
-    resume: boolean,
   ): Live {
     if (live.size >= limits.maxExternalRuns) {
-      throw new ApiError(
+      throw apiError(
         429,
         `Too many external runs active (${live.size}); this server allows ${limits.maxExternalRuns} at once`,
       );
@@ -128,22 +128,33 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
       paramsSize: problem.size,
       maxSteps: limits.maxSteps,
     };
-    const attached = runner.attach(compiled.spec, {
-      id,
-      name,
-      config,
-      resume,
-      onEnd: () => deactivate(id),
-    });
-    const events = resume ? runner.store.read(id).events : [];
+    let id = resume ?? "";
+    let feed: RunFeed;
+    try {
+      feed = runner.open(compiled.spec, {
+        name,
+        steps: compiled.spec.steps,
+        external: { config },
+        ...(resume === undefined ? {} : { resume }),
+        onStop: () => {
+          deactivate(id);
+          feed.end("stopped", `Stopped by request at step ${runner.summary(id)?.step ?? 0}`);
+        },
+        onClose: () => deactivate(id),
+      });
+    } catch (e) {
+      throw apiError(503, `Cannot store the run in ${runner.store.dir}: ${(e as Error).message}; nothing was started`);
+    }
+    id = feed.id;
+    const events = resume === undefined ? [] : runner.store.read(id).events;
     const stored = events.at(-1);
     const worker = new Worker(workerUrl, { type: "module", name: `external run ${id}` });
     const entry: Live = {
       id,
-      attached,
+      feed,
       worker,
       shape,
-      lastStep: attached.lastStep,
+      lastStep: stored?.step ?? -1,
       records: events.length,
       wallBase: stored?.wall ?? 0,
       activated: performance.now(),
@@ -161,7 +172,6 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
     const start: ToExternalWorker = { type: "start", id, spec: compiled.spec, ...(stored ? { last: stored } : {}) };
     worker.postMessage(start);
     live.set(id, entry);
-    if (resume) attached.setStatus("running");
     armIdle(entry);
     return entry;
   }
@@ -179,7 +189,7 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
       fail(entry, msg.message);
       return;
     }
-    entry.attached.deliver(msg);
+    entry.feed.records.next(msg);
     if (msg.type === "final") {
       // The finish request's batch: answered once the final record is stored.
       for (const ack of entry.acks.values()) ack.resolve();
@@ -191,8 +201,8 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
   function fail(entry: Live, message: string): void {
     if (entry.ended) return;
     const text = `The analysis of this external run failed: ${message}`;
-    deactivate(entry.id, new ApiError(409, text));
-    entry.attached.end("failed", text);
+    deactivate(entry.id, apiError(409, text));
+    entry.feed.end("failed", text);
   }
 
   function deactivate(id: string, error?: Error): void {
@@ -202,7 +212,7 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
     entry.ended = true;
     if (entry.idle !== undefined) clearTimeout(entry.idle);
     entry.worker.terminate();
-    const why = error ?? new ApiError(409, `Run ${id} has ended (${runner.summary(id)?.status ?? "unknown"})`);
+    const why = error ?? apiError(409, `Run ${id} has ended (${runner.summary(id)?.status ?? "unknown"})`);
     for (const ack of entry.acks.values()) ack.reject(why);
     entry.acks.clear();
   }
@@ -214,8 +224,7 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
     entry.idle = setTimeout(() => {
       if (entry.ended || entry.inflight > 0) return;
       deactivate(entry.id);
-      entry.attached.setStatus(
-        "interrupted",
+      entry.feed.interrupt(
         `No records for ${limits.externalIdleMs / 1000} s; the run resumes when its client sends more`,
       );
     }, limits.externalIdleMs);
@@ -246,29 +255,44 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
   function liveRun(c: Context): Live {
     const id = check(RunIdSchema, c.req.param("id"), "id");
     const summary = runner.summary(id);
-    if (summary === null) throw new ApiError(404, `Unknown run ${JSON.stringify(id)}`);
+    if (summary === null) throw apiError(404, `Unknown run ${JSON.stringify(id)}`);
     const current = live.get(id);
     if (current) return current;
     const external = readExternalFile(join(runner.store.dir, id));
     if (!summary.external || external === null) {
-      throw new ApiError(409, `Run ${id} is not an external run; only external runs take records`);
+      throw apiError(409, `Run ${id} is not an external run; only external runs take records`);
     }
     if (summary.status !== "interrupted") {
-      throw new ApiError(409, `Run ${id} has ended (${summary.status}); it takes no more records`);
+      throw apiError(409, `Run ${id} has ended (${summary.status}); it takes no more records`);
     }
-    return activate(id, compileRun(runner.detail(id)!.spec), external.name, external.config, true);
+    return activate(id, compileRun(runner.detail(id)!.spec), external.name, external.config);
   }
+
+  routes.post("/", async (c, next) => {
+    const body = await jsonBody(c);
+    if (!(isObject(body) && body.external === true)) return await next(); // a run for the server to train
+    const req = check(CreateSchema, body);
+    const raw = { ...req.spec };
+    raw.steps ??= limits.maxSteps;
+    const compiled = admitRun(raw, limits);
+    const spec = compiled.spec;
+    const name = req.name ?? spec.name ?? `external ${spec.problem.kind}`;
+    const config = req.config ?? {};
+    const { id } = activate(undefined, compiled, name, config);
+    writeExternalFile(join(runner.store.dir, id), { name, config });
+    return c.json({ id }, 201, { Location: `/api/runs/${id}` });
+  });
 
   routes.post("/:id/records", async (c) => {
     const body = await jsonBody(c);
     const entry = liveRun(c);
     return await serially(entry, async () => {
-      if (entry.ended) throw new ApiError(409, `Run ${entry.id} has ended; it takes no more records`);
+      if (entry.ended) throw apiError(409, `Run ${entry.id} has ended; it takes no more records`);
       const wallNow = entry.wallBase + (performance.now() - entry.activated) / 1000;
       const records = parseRecords(body, entry.shape, Math.round(wallNow * 1e6) / 1e6);
       const fresh = records.filter((r) => r.step > entry.lastStep);
       if (entry.records + fresh.length > limits.maxExternalRecords) {
-        throw new ApiError(
+        throw apiError(
           422,
           `Run ${entry.id} would store ${
             entry.records + fresh.length
@@ -303,15 +327,15 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
     }
     const entry = liveRun(c);
     return await serially(entry, async () => {
-      if (entry.ended) throw new ApiError(409, `Run ${id} has ended (${runner.summary(id)!.status})`);
+      if (entry.ended) throw apiError(409, `Run ${id} has ended (${runner.summary(id)!.status})`);
       if (req.status === "failed" || (req.status === "stopped" && entry.lastStep < 0)) {
         const message = req.message ??
           (req.status === "failed" ? "The client reported a failure" : "Stopped by its client");
         deactivate(id);
-        entry.attached.end(req.status, message);
+        entry.feed.end(req.status, message);
       } else {
         if (entry.lastStep < 0) {
-          throw new ApiError(
+          throw apiError(
             409,
             `Run ${id} has no records; send records before finishing it done, or finish it failed`,
           );
@@ -332,40 +356,5 @@ export function createExternalRuns(options: ExternalRunsOptions): ExternalRuns {
     get active() {
       return live.size;
     },
-    create(c, body) {
-      const req = check(CreateSchema, body);
-      const raw = { ...req.spec };
-      raw.steps ??= limits.maxSteps;
-      const compiled = admitSpec(raw, limits);
-      const spec = compiled.spec;
-      const name = req.name ?? spec.name ?? `external ${spec.problem.kind}`;
-      const id = createRunId(name);
-      const config = req.config ?? {};
-      activate(id, compiled, name, config, false);
-      writeExternalFile(join(runner.store.dir, id), { name, config });
-      return c.json({ id }, 201, { Location: `/api/runs/${id}` });
-    },
   };
-}
-
-async function jsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") throw new ApiError(400, "The request body is empty; send JSON");
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = `The request body is not valid JSON: ${(e as Error).message}`;
-    throw new ApiError(400, message, [{ path: "", message }]);
-  }
-}
-
-function check<T extends z.ZodType>(schema: T, input: unknown, prefix = ""): z.output<T> {
-  const result = schema.safeParse(input, { reportInput: true });
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const i = toSpecIssue(issue);
-    return { ...i, path: prefix === "" ? i.path : i.path === "" ? prefix : `${prefix}.${i.path}` };
-  });
-  const first = issues[0]!;
-  throw new ApiError(400, `Invalid request${first.path === "" ? "" : ` at ${first.path}`}: ${first.message}`, issues);
 }

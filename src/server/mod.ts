@@ -20,4 +20,5 @@ export * from "./create_runner.ts";
 export * from "./create_app.ts";
 export * from "./load_viewer_assets.ts";
 export * from "./start_server.ts";
+export * from "./is_loopback.ts";
 export * from "./external_runs.ts";

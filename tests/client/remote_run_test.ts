@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { lastValueFrom, map, Observable, tap, toArray } from "rxjs";
 import { remoteRun } from "../../src/client/remote_run.ts";
 import { startServer } from "../../src/server/start_server.ts";
-import { analyze } from "../../src/operators/analyze.ts";
+import { analyze } from "../../src/run/analyze.ts";
 import { train } from "../../src/streams/train.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 
 const spec = {
   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },

@@ -7,11 +7,11 @@
  * @module
  */
 import { from, lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
-import { analysisPipeline } from "../../src/operators/analysis_pipeline.ts";
-import { solveReference } from "../../src/reference/solve_reference.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import { analysisPipeline } from "../../src/run/analysis_pipeline.ts";
+import { solveReference } from "../../src/run/solve_reference.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 
 const input = JSON.parse(await new Response(Deno.stdin.readable).text()) as { spec: unknown; predictors: number[][] };
 const compiled = compileRun(input.spec);

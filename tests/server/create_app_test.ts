@@ -3,7 +3,7 @@ import { createApp } from "../../src/server/create_app.ts";
 import { createRunner, type Runner } from "../../src/server/create_runner.ts";
 import type { ServerLimits } from "../../src/server/server_limits.ts";
 import { createRunStore } from "../../src/store/run_store.ts";
-import { PRESETS } from "../../src/presets/presets.ts";
+import { presets } from "../../src/presets/presets.ts";
 import { slowSpec, waitFor } from "./_sse.ts";
 
 const tiny = {
@@ -61,9 +61,9 @@ async function untilEnded(runner: Runner, id: string): Promise<void> {
 
 Deno.test("`createApp()` lists presets and serves the spec JSON Schema and limits", async () => {
   await withApp(async (app) => {
-    const presets = await (await app.request("/api/presets")).json();
-    assert.deepEqual(presets.presets.map((p: { name: string }) => p.name), Object.keys(PRESETS));
-    assert.equal(presets.presets[0].spec.name, "soudry-fig1");
+    const listed = await (await app.request("/api/presets")).json();
+    assert.deepEqual(listed.presets.map((p: { name: string }) => p.name), Object.keys(presets()));
+    assert.equal(listed.presets[0].spec.name, "soudry-fig1");
     const schema = await (await app.request("/api/schema")).json();
     assert.ok(schema.required.includes("problem"));
     assert.ok(schema.properties.steps);
@@ -393,7 +393,10 @@ Deno.test("`createApp()` with a token requires it on every API request", async (
     await assertError(await post(app, "/api/runs", tiny), 401, /token/);
     await assertError(await app.request("/api/presets"), 401, /token/);
     assert.equal((await app.request("/api/runs", { headers: { Authorization: "Bearer s3cret" } })).status, 200);
-    assert.equal((await app.request("/api/schema?token=s3cret")).status, 200);
+    assert.equal((await app.request("/api/schema", { headers: { Authorization: "Bearer s3cret" } })).status, 200);
+    // ?token= only where a header cannot be sent: event streams and exports (issue 15, finding 7)
+    await assertError(await app.request("/api/schema?token=s3cret"), 401, /token/);
+    await assertError(await post(app, "/api/runs?token=s3cret", tiny), 401, /token/);
     const res = await post(app, "/api/runs", tiny, { Authorization: "Bearer s3cret" });
     assert.equal(res.status, 201);
     const { id } = await res.json();
@@ -403,4 +406,21 @@ Deno.test("`createApp()` with a token requires it on every API request", async (
     await events.body!.cancel();
     assert.equal((await app.request("/")).status, 503); // the page needs no token (no viewer bundled here)
   }, { token: "s3cret" });
+});
+
+Deno.test("`createApp()` takes more routes with app.route(), behind the same guards and error handling", async () => {
+  const { Hono } = await import("hono");
+  const { apiError } = await import("../../src/server/api_error.ts");
+  await withApp(async (app) => {
+    app.route(
+      "/api/extra",
+      new Hono().get("/", (c) => c.json({ ok: true })).post("/", () => {
+        throw apiError(422, "Extra refused");
+      }),
+    );
+    assert.deepEqual(await (await app.request("/api/extra")).json(), { ok: true });
+    await assertError(await post(app, "/api/extra", {}), 422, /Extra refused/);
+    await assertError(await app.request("/api/extra", { headers: { Host: "evil.example" } }), 403, /host/);
+    await assertError(await app.request("/api/extra/nothing"), 404, /Not found: GET \/api\/extra\/nothing/);
+  });
 });

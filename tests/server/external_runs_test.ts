@@ -4,10 +4,10 @@ import { createApp } from "../../src/server/create_app.ts";
 import { createRunner, type RunEvent, type Runner } from "../../src/server/create_runner.ts";
 import type { ServerLimits } from "../../src/server/server_limits.ts";
 import { createRunStore, type RunStore } from "../../src/store/run_store.ts";
-import { compileRun } from "../../src/engine/compile_run.ts";
-import { solveReference } from "../../src/reference/solve_reference.ts";
-import { analysisPipeline } from "../../src/operators/analysis_pipeline.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import { solveReference } from "../../src/run/solve_reference.ts";
+import { analysisPipeline } from "../../src/run/analysis_pipeline.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 import { waitFor } from "./_sse.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 
@@ -111,14 +111,14 @@ Deno.test("external records are broadcast like an internal run's, and re-sent st
   await withApp(async (app, runner, store) => {
     const id = await create(app);
     const seen: RunEvent[] = [];
-    const off = runner.subscribe(id, (e) => seen.push(e));
+    const sub = runner.live(id).subscribe((e) => seen.push(e));
     await json(await post(app, `/api/runs/${id}/records`, { records: [rec(1), rec(2)] }), 200);
     // The client's retry of a batch whose answer was lost, plus a new record.
     const again = await json(await post(app, `/api/runs/${id}/records`, { records: [rec(1), rec(2), rec(3)] }), 200);
     assert.deepEqual(again, { id, accepted: 1, ignored: 2, step: 3 });
     await json(await post(app, `/api/runs/${id}/records`, { records: [rec(3)] }), 200);
     await json(await post(app, `/api/runs/${id}/finish`, { status: "stopped", message: "enough" }), 200);
-    off();
+    sub.unsubscribe();
     assert.deepEqual(store.read(id).events.map((r) => r.step), [1, 2, 3]);
     assert.deepEqual(
       seen.map((e) => e.type === "snapshot" ? e.record.step : e.status),
