@@ -9,6 +9,7 @@ import { solveReference } from "../../src/run/solve_reference.ts";
 import { analysisPipeline } from "../../src/run/analysis_pipeline.ts";
 import type { Snapshot } from "../../src/engine/snapshot.ts";
 import { waitFor } from "./_sse.ts";
+import fc from "fast-check";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 
 const spec = {
@@ -291,4 +292,41 @@ Deno.test("external runs follow the token rule and stream over SSE like internal
   } finally {
     runner.close();
   }
+});
+
+Deno.test("random bodies on the external endpoints get 4xx answers, never 5xx, and leave the run working", async () => {
+  await withApp(async (app, runner, store) => {
+    const id = await create(app);
+    await json(await post(app, `/api/runs/${id}/records`, { records: [rec(1)] }), 200);
+    const record = fc.record({
+      step: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), fc.string(), fc.constant(null)),
+      predictor: fc.oneof(
+        fc.record({ shape: fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 3 }), data: fc.array(fc.double()) }),
+        fc.anything(),
+      ),
+      params: fc.array(fc.oneof(fc.double(), fc.constant(null))),
+      metrics: fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string(), fc.constant(null))),
+      wall: fc.oneof(fc.double(), fc.string()),
+    }, { requiredKeys: [] });
+    const bodies = fc.oneof(fc.anything(), fc.record({ records: fc.array(record, { maxLength: 4 }) }));
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const res = await post(app, `/api/runs/${id}/records`, JSON.stringify(body) ?? "null");
+        await res.body?.cancel();
+        assert.ok(res.status < 500, `${res.status} for ${JSON.stringify(body)}`);
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), async (spec, config) => {
+        const res = await post(app, "/api/runs", { external: true, spec, config });
+        await res.body?.cancel();
+        assert.ok(res.status < 500, `${res.status} for ${JSON.stringify({ spec, config })}`);
+      }),
+      { numRuns: 200, seed: 16 },
+    );
+    assert.equal(runner.summary(id)!.status, "running");
+    await json(await post(app, `/api/runs/${id}/records`, { records: [rec(1000)] }), 200);
+    assert.equal(store.read(id).events.at(-1)!.step, 1000);
+  }, { maxExternalRuns: 64 });
 });
