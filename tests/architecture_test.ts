@@ -25,7 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["backend"], // createEngine(s): the choice between them
   ["streams"], // train, sweep
   ["store", "presets"],
-  ["server"],
+  ["server", "client"], // the client (remoteRun) imports no other folder
   ["cli", "viewer"],
 ];
 

@@ -12,6 +12,7 @@ import type { ViewerAssets } from "./load_viewer_assets.ts";
 import type { AppContext } from "./_app_context.ts";
 import { metaRoutes } from "./_meta_routes.ts";
 import { runRoutes } from "./_run_routes.ts";
+import { createExternalRuns } from "./external_runs.ts";
 import { sweepRoutes } from "./_sweep_routes.ts";
 import { hostAndOriginGuard, jsonContentTypeGuard, tokenGuard } from "./_request_guards.ts";
 
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions) {
 
   const routes = app
     .route("/api", metaRoutes(ctx))
+    .route("/api/runs", createExternalRuns({ runner, limits }).routes)
     .route("/api/runs", runRoutes(ctx))
     .route("/api/sweeps", sweepRoutes(ctx));
 

@@ -8,6 +8,8 @@ import type { RunStore, RunWriter, StoredSummary } from "../store/run_store.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import type { ReferenceRecord, RunInput } from "./_worker_protocol.ts";
+import { type ExternalFileRecord, readExternalFile } from "./_external_file.ts";
+import { join } from "node:path";
 
 export type { ReferenceRecord, RunInput };
 
@@ -31,6 +33,8 @@ export interface RunSummary {
   sweep?: { path: string; value: unknown };
   /** Why it diverged, stopped or failed. */
   message?: string;
+  /** For external runs (logged by the user's own loop): their hyperparameters, as sent. */
+  external?: { config: Record<string, unknown> };
 }
 
 /** A live change of a run: a new snapshot, or a new status. */
@@ -70,6 +74,12 @@ export interface FeedOptions {
   sweep?: { path: string; value: unknown };
   /** Called once when the run is asked to stop (`POST /api/runs/:id/stop`); without it, stop ends the run at once. */
   onStop?: () => void;
+  /** Called when the runner closes while the run is open. */
+  onClose?: () => void;
+  /** An external run: listed with its user's hyperparameters. */
+  external?: { config: Record<string, unknown> };
+  /** Reopens the stored run with this id (an interrupted external run) instead of creating one. */
+  resume?: string;
 }
 
 /**
@@ -85,6 +95,10 @@ export interface RunFeed {
   readonly id: string;
   /** The run's input. */
   readonly records: Observer<RunInput>;
+  /** Marks the run `interrupted` (its events file closed); `open(spec, { resume: id })` reopens it. */
+  interrupt(message: string): void;
+  /** Ends the run without a final record (`status.json`). */
+  end(status: "failed" | "stopped", message: string): void;
 }
 
 /** Starts runs in Workers, queues them, tracks their state and broadcasts their events. */
@@ -139,6 +153,7 @@ interface Entry {
   writer?: RunWriter;
   worker?: Worker;
   onStop?: () => void;
+  onClose?: () => void;
   stopTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -187,7 +202,7 @@ export function createRunner(options: RunnerOptions): Runner {
     const stored = store.summary(id);
     if (stored === null) continue; // not a run directory
     if (stored.problem !== undefined) console.error(`Run ${id}: ${stored.problem}; listed as failed`);
-    entries.set(id, fromStored(stored));
+    entries.set(id, fromStored(stored, readExternalFile(join(store.dir, id))));
   }
 
   function setStatus(entry: Entry, status: RunStatus, message?: string): void {
@@ -211,6 +226,7 @@ export function createRunner(options: RunnerOptions): Runner {
     }
     delete entry.writer;
     delete entry.onStop;
+    delete entry.onClose;
     pump();
   }
 
@@ -366,10 +382,35 @@ export function createRunner(options: RunnerOptions): Runner {
       const s = spec as { name?: unknown; steps?: unknown; problem?: { kind?: unknown } };
       const name = opts.name ?? (typeof s.name === "string" ? s.name : String(s.problem?.kind ?? "run"));
       const steps = opts.steps ?? (typeof s.steps === "number" ? s.steps : 0);
-      const entry = newEntry(create(spec, name), spec, name, steps, opts.sweep);
+      let entry: Entry;
+      if (opts.resume !== undefined) {
+        const stored = entries.get(opts.resume);
+        if (!stored || stored.summary.status !== "interrupted") {
+          throw new TypeError(`Cannot resume run ${opts.resume}: it is ${stored?.summary.status ?? "unknown"}`);
+        }
+        entry = stored;
+        entry.writer = store.open(entry.summary.id);
+        entry.live = new Subject<RunEvent>(); // the interrupted one completed
+        delete entry.summary.message;
+      } else entry = newEntry(create(spec, name), spec, name, steps, opts.sweep);
       if (opts.onStop) entry.onStop = opts.onStop;
+      if (opts.onClose) entry.onClose = opts.onClose;
+      if (opts.external) entry.summary.external = opts.external;
       setStatus(entry, "running");
-      return { id: entry.summary.id, records: input(entry) };
+      const e = entry;
+      return {
+        id: e.summary.id,
+        records: input(e),
+        interrupt(message) {
+          if (FINAL_STATUSES.has(e.summary.status)) return;
+          e.writer?.close();
+          delete e.writer;
+          setStatus(e, "interrupted", message);
+        },
+        end: (status, message) => {
+          if (!FINAL_STATUSES.has(e.summary.status)) endWithoutFinal(e, status, message);
+        },
+      };
     },
     stop(id) {
       const entry = entries.get(id);
@@ -418,6 +459,7 @@ export function createRunner(options: RunnerOptions): Runner {
       queue.length = 0;
       for (const entry of entries.values()) {
         if (entry.stopTimer !== undefined) clearTimeout(entry.stopTimer);
+        entry.onClose?.();
         entry.worker?.terminate();
         entry.writer?.close();
         if (entry.worker) running--;
@@ -435,7 +477,7 @@ function jsonMetrics(metrics: Record<string, number | null>): Record<string, num
 }
 
 /** A stored run's entry: finished runs as they ended, unfinished ones `interrupted`, corrupt ones `failed`. */
-function fromStored(stored: StoredSummary): Entry {
+function fromStored(stored: StoredSummary, external: ExternalFileRecord | null): Entry {
   const { id, final, end, last } = stored;
   const spec = (typeof stored.spec === "object" && stored.spec !== null ? stored.spec : {}) as {
     name?: unknown;
@@ -462,6 +504,7 @@ function fromStored(stored: StoredSummary): Entry {
       metrics: jsonMetrics(final?.metrics ?? last?.metrics ?? {}),
       ...(last?.sweep ? { sweep: last.sweep } : {}),
       ...(message === undefined ? {} : { message }),
+      ...(external ? { external: { config: external.config } } : {}),
     },
     spec: stored.spec,
     final,

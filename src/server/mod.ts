@@ -21,3 +21,4 @@ export * from "./create_app.ts";
 export * from "./load_viewer_assets.ts";
 export * from "./start_server.ts";
 export * from "./is_loopback.ts";
+export * from "./external_runs.ts";

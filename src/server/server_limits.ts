@@ -14,6 +14,12 @@ export interface ServerLimits {
   readonly maxSseClients: number;
   /** Most values in one sweep (422 above). */
   readonly maxSweepValues: number;
+  /** External runs with a live analysis Worker at once (429 above). */
+  readonly maxExternalRuns: number;
+  /** An external run that sends nothing for this long (ms) is marked `interrupted` (it resumes on its next record). */
+  readonly externalIdleMs: number;
+  /** Records one external run may store (422 above). */
+  readonly maxExternalRecords: number;
 }
 
 /**
@@ -38,6 +44,9 @@ export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
   maxBodyBytes: 1 << 20,
   maxSseClients: 100,
   maxSweepValues: 32,
+  maxExternalRuns: 16,
+  externalIdleMs: 600_000,
+  maxExternalRecords: 100_000,
 });
 
 /**

@@ -71,6 +71,11 @@ export interface RunStore {
   create(id: string, spec: unknown): RunWriter;
   /** Removes a run that was created but never started (e.g. the rest of a sweep that could not be created whole). */
   discard(id: string): void;
+  /**
+   * Reopens a stored run to append more events (an external run resumed after
+   * a restart); a torn last line is cut off first so the next line starts clean.
+   */
+  open(id: string): RunWriter;
   /** Ids of the stored runs, sorted. */
   ids(): string[];
   /** Reads a run back; a torn last line (a crash mid-write) and corrupt lines are skipped. */
@@ -135,28 +140,17 @@ export function createRunStore(dir: string): RunStore {
         Deno.removeSync(rd, { recursive: true }); // nothing half-written: a run without its spec is no run
         throw e;
       }
-      let open = true;
-      function close(): void {
-        if (open) file.close();
-        open = false;
+      return writerFor(id, rd, file);
+    },
+    open(id: string): RunWriter {
+      const rd = runDir(id);
+      Deno.statSync(join(rd, "spec.json")); // throws NotFound for an unknown run
+      const events = join(rd, "events.ndjson");
+      const text = readOptional(events);
+      if (text !== null && text !== "" && !text.endsWith("\n")) {
+        Deno.truncateSync(events, encoder.encode(text.slice(0, text.lastIndexOf("\n") + 1)).length);
       }
-      return {
-        id,
-        dir: rd,
-        append(record: SnapshotRecord): void {
-          if (!open) throw new Error(`Cannot append to run ${id}: it is closed`);
-          writeAll(file, encoder.encode(JSON.stringify(record) + "\n"));
-        },
-        finish(record: FinalRecord): void {
-          close();
-          writeAtomic(join(rd, "final.json"), JSON.stringify(record, null, 2) + "\n");
-        },
-        end(record: EndRecord): void {
-          close();
-          writeAtomic(join(rd, "status.json"), JSON.stringify(record, null, 2) + "\n");
-        },
-        close,
-      };
+      return writerFor(id, rd, Deno.openSync(events, { create: true, append: true }));
     },
     discard(id: string): void {
       Deno.removeSync(runDir(id), { recursive: true });
@@ -359,6 +353,31 @@ function lastRecord(path: string): SnapshotRecord | null {
   } finally {
     file.close();
   }
+}
+
+function writerFor(id: string, rd: string, file: Deno.FsFile): RunWriter {
+  let open = true;
+  function close(): void {
+    if (open) file.close();
+    open = false;
+  }
+  return {
+    id,
+    dir: rd,
+    append(record: SnapshotRecord): void {
+      if (!open) throw new Error(`Cannot append to run ${id}: it is closed`);
+      writeAll(file, encoder.encode(JSON.stringify(record) + "\n"));
+    },
+    finish(record: FinalRecord): void {
+      close();
+      writeAtomic(join(rd, "final.json"), JSON.stringify(record, null, 2) + "\n");
+    },
+    end(record: EndRecord): void {
+      close();
+      writeAtomic(join(rd, "status.json"), JSON.stringify(record, null, 2) + "\n");
+    },
+    close,
+  };
 }
 
 function readOptional(path: string): string | null {

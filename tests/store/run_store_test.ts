@@ -136,3 +136,19 @@ Deno.test("createRunStore().summary() reads the last record from the file's end 
   Deno.mkdirSync(join(store.dir, "not-a-run"));
   assert.equal(store.summary("not-a-run"), null);
 });
+
+Deno.test("RunStore.open() appends to a stored run after cutting off a torn last line", async () => {
+  const dir = await Deno.makeTempDir();
+  const store = createRunStore(dir);
+  const w = store.create("r", {});
+  w.append(record(0));
+  w.close();
+  await Deno.writeTextFile(join(dir, "r", "events.ndjson"), '{"type":"snap', { append: true });
+  const again = store.open("r");
+  again.append(record(1));
+  again.close();
+  assert.deepEqual(store.read("r").events.map((e) => e.step), [0, 1]);
+  assert.ok((await Deno.readTextFile(join(dir, "r", "events.ndjson"))).endsWith("}\n"));
+  assert.throws(() => store.open("missing"), Deno.errors.NotFound);
+  await Deno.remove(dir, { recursive: true });
+});
