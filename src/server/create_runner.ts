@@ -9,7 +9,6 @@ import type { SnapshotRecord } from "../store/snapshot_record.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import type { ReferenceRecord, RunInput } from "./_worker_protocol.ts";
 import { type ExternalFileRecord, readExternalFile } from "./_external_file.ts";
-import { join } from "node:path";
 
 export type { ReferenceRecord, RunInput };
 

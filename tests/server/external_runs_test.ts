@@ -214,7 +214,7 @@ Deno.test("an external run survives a server restart: records resume it, none st
       // A run whose client only finishes after the restart ends on its last stored record.
       await json(await post(app, `/api/runs/${quiet}/finish`, { status: "done" }), 200);
       const final = store.read(quiet).final!;
-      assert.deepEqual([final.status, final.step, final.predictor.data], ["done", 5, w(5)]);
+      assert.deepEqual([final.status, final.step, final.predictor!.data], ["done", 5, w(5)]);
       assert.equal(final.metrics.cos_ref, store.read(quiet).events[0]!.metrics.cos_ref);
     },
     {},
