@@ -19,10 +19,28 @@ export interface LineSeries {
   dash?: string;
 }
 
+/** A curve of the theory layer, sampled over the visible steps (see `theoryLayer`). */
+export interface TheoryCurve {
+  /** Stable identity. */
+  key: string;
+  /** Legend text. */
+  label: string;
+  /** `theorem` (dashed) or `guide` (dotted). */
+  kind: "theorem" | "guide";
+  /** CSS color ("" for the page's neutral theory color). */
+  color: string;
+  /** The curve. */
+  f: (t: number) => number;
+}
+
 /** What a chart shows. */
 export interface LineChartData {
   /** The lines. */
   series: LineSeries[];
+  /** The theory layer (class `theory` in the DOM and in exported SVG); empty or absent hides it. */
+  theory?: TheoryCurve[];
+  /** What theory says here, shown under the chart with the layer. */
+  note?: string | null;
   /** The step axis: log (default) or linear. */
   xType: "log" | "linear";
   /** The zoomed step range, or null for everything. */
@@ -111,6 +129,8 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   g.append("text").attr("class", "axis-title").attr("transform", `translate(${-58},${ih / 2}) rotate(-90)`)
     .attr("text-anchor", "middle").text(options.title + unit);
   const lines = g.append("g").attr("clip-path", `url(#${id})`);
+  const theoryG = g.append("g").attr("class", "theory").attr("clip-path", `url(#${id})`);
+  const legendG = svg.append("g").attr("class", "theory theory-legend").attr("transform", `translate(${m.left},${H})`);
   const empty = g.append("text").attr("class", "empty").attr("x", iw / 2).attr("y", ih / 2)
     .attr("text-anchor", "middle").text("waiting for data…");
   const rule = g.append("line").attr("class", "rule").attr("y1", 0).attr("y2", ih).style("display", "none");
@@ -124,6 +144,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   const brushG = g.append("g").attr("class", "brush").call(brush);
   brushG.on("dblclick", () => options.onZoom?.(null));
   const readout = d3.select(root).append("div").attr("class", "readout").style("display", "none");
+  const noteP = d3.select(root).append("p").attr("class", "theory note").style("display", "none");
 
   let x: d3.ScaleContinuousNumeric<number, number> = d3.scaleLog();
   let y: d3.ScaleContinuousNumeric<number, number> = d3.scaleLog();
@@ -204,6 +225,10 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
         if (v !== 0) tiny = Math.min(tiny, Math.abs(v));
       }
     }
+    for (const c of data.theory ?? []) {
+      const v = x1 > 0 || !logX ? c.f(Math.min(x1, x.domain()[1]!)) : NaN;
+      if (Number.isFinite(v) && (!logY || v > 0)) (y0 = Math.min(y0, v), y1 = Math.max(y1, v));
+    }
     const hasY = Number.isFinite(y0);
     empty.style("display", hasY ? "none" : "inline");
     if (!hasY) (y0 = logY ? 0.1 : 0, y1 = 1);
@@ -224,7 +249,42 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
       .join("path").attr("class", "line").attr("fill", "none").attr("stroke", (k) => k.s.color)
       .attr("stroke-dasharray", (k) => k.s.dash ?? null).attr("stroke-width", 1.8)
       .attr("d", (k) => path(k.xs, k.ys, k.idx)).attr("data-points", (k) => k.idx.length);
+    drawTheory(data.theory ?? [], data.note ?? null, logX);
     showReadout();
+  }
+
+  function drawTheory(curves: TheoryCurve[], note: string | null, logX: boolean): void {
+    const [a, b] = x.domain() as [number, number];
+    const ts = d3.range(161).map((i) => (logX ? a * (b / a) ** (i / 160) : a + ((b - a) * i) / 160));
+    const yOk = (v: number) => Number.isFinite(v) && (yType !== "log" || v > 0);
+    theoryG.selectAll<SVGPathElement, TheoryCurve>("path").data(curves, (c) => c.key)
+      .join("path").attr("class", (c) => `theory line-theory ${c.kind}`).attr("fill", "none")
+      .attr("stroke", (c) => c.color || "#444444").attr("stroke-width", 1.4)
+      .attr("data-neutral", (c) => (c.color ? null : ""))
+      .attr("stroke-dasharray", (c) => (c.kind === "theorem" ? "6 4" : "2 3"))
+      .attr(
+        "d",
+        (c) =>
+          d3.line<number>().defined((t) => yOk(c.f(t))).x((t) => x(t)).y((t) =>
+            y(Math.max(-1e300, Math.min(1e300, c.f(t))))
+          )(ts) ?? "",
+      );
+    // The legend sits under the x axis title, one row per distinct label; the SVG grows to hold it.
+    const rows = [...new Map(curves.map((c) => [c.label, c])).values()];
+    const row = legendG.selectAll<SVGGElement, TheoryCurve>("g.entry").data(rows, (c) => c.label)
+      .join((enter) => {
+        const e = enter.append("g").attr("class", "theory entry");
+        e.append("line").attr("x1", 0).attr("x2", 22).attr("y1", -4).attr("y2", -4).attr("stroke-width", 1.4);
+        e.append("text").attr("x", 28).attr("class", "legend-text");
+        return e;
+      })
+      .attr("transform", (_, i) => `translate(${-m.left + 8},${14 + i * 14})`);
+    row.select("line").attr("stroke", (c) => c.color || "#444444").attr("data-neutral", (c) => (c.color ? null : ""))
+      .attr("stroke-dasharray", (c) => (c.kind === "theorem" ? "6 4" : "2 3"));
+    row.select("text").text((c) => c.label);
+    const extra = rows.length ? rows.length * 14 + 6 : 0;
+    svg.attr("viewBox", `0 0 ${W} ${H + extra}`);
+    noteP.style("display", note ? "block" : "none").text(note ?? "");
   }
 
   return { node: root, update: draw };

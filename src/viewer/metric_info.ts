@@ -21,7 +21,12 @@ export interface MetricProblem {
 const KNOWN: Record<string, MetricInfo> = {
   loss: { label: "loss L(w)", unit: "nats", scale: "log", help: "Training loss" },
   grad_norm: { label: "‖∇L(w)‖₂", unit: "nats per unit w", scale: "log", help: "Gradient norm" },
-  norm: { label: "‖w‖₂", unit: "", scale: "log", help: "L2 norm of the predictor: grows like log t" },
+  norm: {
+    label: "‖w‖₂",
+    unit: "",
+    scale: "linear",
+    help: "L2 norm of the predictor: grows like ‖ŵ‖·ln t for GD (a straight line on the log step axis)",
+  },
   norm_l1: { label: "‖w‖₁", unit: "", scale: "log", help: "L1 norm of the predictor" },
   norm_linf: { label: "‖w‖∞", unit: "", scale: "log", help: "L∞ norm of the predictor" },
   margin: {
@@ -34,7 +39,12 @@ const KNOWN: Record<string, MetricInfo> = {
   margin_l2: { label: "min margin / ‖w‖₂", unit: "", scale: "linear", help: "Minimum margin over the ℓ2 norm" },
   margin_linf: { label: "min margin / ‖w‖∞", unit: "", scale: "linear", help: "Minimum margin over the ℓ∞ norm" },
   cos_ref: { label: "cos(w, ŵ)", unit: "", scale: "linear", help: "Cosine to the reference (max-margin) solution" },
-  angle_gap: { label: "1 − cos(w, ŵ)", unit: "", scale: "log", help: "Angle gap to the reference: 1/log t for GD" },
+  angle_gap: {
+    label: "1 − cos(w, ŵ)",
+    unit: "",
+    scale: "log",
+    help: "Angle gap to the reference: O(1/log² t) for GD in general, faster when w̃ is parallel to ŵ (see the note)",
+  },
   margin_gap: { label: "γ̂ − γ(w)", unit: "", scale: "log", help: "Gap to the max margin" },
   dist_ref: { label: "‖w/‖w‖ − ŵ/‖ŵ‖‖₂", unit: "", scale: "log", help: "Distance between directions" },
   rel_err_ref: {

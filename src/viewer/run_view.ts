@@ -9,6 +9,8 @@ import { metricInfo, type MetricProblem } from "./metric_info.ts";
 import { runSpectrum } from "./run_spectrum.ts";
 import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
+import { theoryLayer } from "./theory_layer.ts";
+import type { TheoryCurve } from "./line_chart.ts";
 
 interface RunState {
   id: string;
@@ -69,6 +71,16 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       }).classed("active", t === "log");
   }
   toolbar.append("button").attr("type", "button").text("reset zoom").on("click", () => zoom(null));
+  let showTheory = true;
+  const theoryButton = toolbar.append("button").attr("type", "button").attr("class", "theory-toggle")
+    .attr("aria-pressed", "true").attr("title", "theorem curves and rate guides on the charts (dashed)")
+    .text("theory layer: on")
+    .on("click", () => {
+      showTheory = !showTheory;
+      theoryButton.attr("aria-pressed", String(showTheory)).text(`theory layer: ${showTheory ? "on" : "off"}`);
+      root.classed("no-theory", !showTheory);
+      schedule();
+    });
   toolbar.append("span").attr("class", "hint").text("drag on a chart to zoom the steps · double-click to reset");
 
   const runs: RunState[] = details.map((detail, i) => ({
@@ -147,6 +159,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       }
     }
     for (const [name, chart] of charts) {
+      const { theory, note } = showTheory ? theoryFor(name) : { theory: [], note: null };
       chart.update({
         series: runs.map((r) => ({
           key: r.id,
@@ -155,6 +168,8 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
           xs: r.trace.steps,
           ys: r.trace.metrics.get(name) ?? [],
         })),
+        theory,
+        note,
         xType,
         xDomain,
       });
@@ -183,6 +198,31 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       heatmap.update({ ...hist, edges, maxMargin: first.detail.reference?.margin ?? null, xType, xDomain });
     }
     renderSpectrum();
+  }
+
+  /** Each run's theory curves for a metric: neutral for one run, in the run's colour (and shared legend) for several. */
+  function theoryFor(name: string): { theory: TheoryCurve[]; note: string | null } {
+    const theory: TheoryCurve[] = [];
+    let note: string | null = null;
+    for (const r of runs) {
+      const layer = theoryLayer(name, {
+        spec: r.detail.spec,
+        reference: r.detail.reference,
+        steps: r.trace.steps,
+        ys: r.trace.metrics.get(name) ?? [],
+      });
+      note ??= layer.note;
+      for (const line of layer.lines) {
+        theory.push({
+          key: `${r.id}-${line.key}`,
+          label: runs.length > 1 ? line.name : line.label,
+          kind: line.kind,
+          color: runs.length > 1 ? r.color : "",
+          f: line.f,
+        });
+      }
+    }
+    return { theory, note };
   }
 
   function renderSpectrum(): void {
