@@ -204,6 +204,15 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ id, status: runner.summary(id)!.status }, 202);
   });
 
+  app.delete("/api/runs/:id", (c) => {
+    const id = runId(c);
+    if (!runner.remove(id)) {
+      const s = runner.summary(id)!;
+      throw new ApiError(409, `Run ${id} is ${s.status}; stop it before deleting it`);
+    }
+    return c.json({ id, deleted: true });
+  });
+
   app.get("/api/runs/:id/export", async (c) => {
     const id = runId(c);
     const { format } = check(ExportQuerySchema, c.req.query());

@@ -41,6 +41,8 @@ export interface RunStore {
   read(id: string): StoredRun;
   /** Replays a run's events as a stream. */
   replay(id: string): Observable<SnapshotRecord>;
+  /** Deletes a run's directory and everything in it. */
+  remove(id: string): void;
 }
 
 const encoder = new TextEncoder();
@@ -114,6 +116,9 @@ export function createRunStore(dir: string): RunStore {
       const events = parseEvents(readOptional(join(rd, "events.ndjson")) ?? "");
       const finalText = readOptional(join(rd, "final.json"));
       return { id, spec, events, final: finalText === null ? null : JSON.parse(finalText) as FinalRecord };
+    },
+    remove(id: string): void {
+      Deno.removeSync(runDir(id), { recursive: true });
     },
     replay(id: string): Observable<SnapshotRecord> {
       return new Observable<SnapshotRecord>((subscriber) => from(this.read(id).events).subscribe(subscriber));
