@@ -2,6 +2,7 @@
 import * as d3 from "d3";
 import { bucketMinMax } from "./bucket_min_max.ts";
 import { axisFormat } from "./axis_format.ts";
+import { formatNumber } from "./format_number.ts";
 
 /** One line of a chart: full-resolution columns; the chart buckets them to its width. */
 export interface LineSeries {
@@ -175,7 +176,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
         `<b>step ${fmt(rows[0]!.step)}</b>` +
           rows.map((r) =>
             `<div><span class="swatch" style="background:${r.color}"></span>${escapeHtml(r.label)}: ${
-              fmt(r.value)
+              formatNumber(r.value)
             }</div>`
           ).join(""),
       );

@@ -10,6 +10,7 @@ import { runSpectrum } from "./run_spectrum.ts";
 import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
 import { theoryLayer } from "./theory_layer.ts";
+import { formatNumber } from "./format_number.ts";
 import type { TheoryCurve } from "./line_chart.ts";
 
 interface RunState {
@@ -22,6 +23,9 @@ interface RunState {
   step: number;
   source: EventSource | null;
   header: d3.Selection<HTMLDivElement, unknown, null, undefined>;
+  /** Recent (wall seconds, step) pairs of live records, for steps/s and the ETA. */
+  samples: [number, number][];
+  specOpen: boolean;
 }
 
 /**
@@ -95,6 +99,8 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
     step: detail.step,
     source: null,
     header: headers.append("div").attr("class", "run-header"),
+    samples: [],
+    specOpen: false,
   }));
 
   const first = runs[0]!;
@@ -130,9 +136,29 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
     }
     h.append("a").attr("href", api.exportUrl(run.id, "csv")).attr("download", "").text("CSV");
     h.append("a").attr("href", api.exportUrl(run.id, "ndjson")).attr("download", "").text("NDJSON");
+    h.append("span").attr("class", "rate");
+    drawRate(run);
     if (run.detail.message || run.detail.final?.message) {
       h.append("span").attr("class", "message").text(run.detail.final?.message ?? run.detail.message ?? "");
     }
+    const details = h.append("details").attr("class", "spec").property("open", run.specOpen)
+      .on("toggle", function () {
+        run.specOpen = (this as HTMLDetailsElement).open;
+      });
+    details.append("summary").text("spec");
+    details.append("pre").text(JSON.stringify(run.detail.spec, null, 2));
+  }
+
+  /** Steps/s over the recent live records and the ETA, while the run computes. */
+  function drawRate(run: RunState): void {
+    const s = run.samples;
+    const live = run.status === "running" && s.length >= 2 && s.at(-1)![0] > s[0]![0];
+    const rate = live ? (s.at(-1)![1] - s[0]![1]) / (s.at(-1)![0] - s[0]![0]) : NaN;
+    run.header.select(".rate").text(
+      live && rate > 0
+        ? `${formatNumber(rate)} steps/s · ETA ${formatDuration((run.detail.steps - run.step) / rate)}`
+        : "",
+    );
   }
 
   let frame = 0;
@@ -262,10 +288,13 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
         if (!run.trace.add(record)) return;
         const before = run.step;
         run.step = record.step;
+        run.samples.push([record.wall, record.step]);
+        while (run.samples.length > 2 && run.samples.at(-1)![0] - run.samples[1]![0] > 5) run.samples.shift();
         if (first === run && !first.detail.reference && before === 0) refreshDetail(run);
         if (run.status !== "running") (run.status = "running", drawHeader(run));
         else run.header.select("progress").attr("value", run.detail.steps ? run.step / run.detail.steps : 0);
         run.header.select(".steps").text(`step ${d3.format(",")(run.step)} / ${d3.format(",")(run.detail.steps)}`);
+        drawRate(run);
         schedule();
       },
       status(s) {
@@ -294,6 +323,14 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       for (const run of runs) run.source?.close();
     },
   };
+}
+
+/** A duration in s as "42s", "3m 20s" or "2h 05m". */
+function formatDuration(sec: number): string {
+  if (!Number.isFinite(sec) || sec < 0) return "–";
+  if (sec < 60) return `${Math.round(sec)}s`;
+  if (sec < 3600) return `${Math.floor(sec / 60)}m ${String(Math.round(sec % 60)).padStart(2, "0")}s`;
+  return `${Math.floor(sec / 3600)}h ${String(Math.floor((sec % 3600) / 60)).padStart(2, "0")}m`;
 }
 
 /** Whether the server can send a spec's points: linear classification on inline or generated data. */
