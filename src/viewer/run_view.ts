@@ -11,6 +11,7 @@ import { createRunTrace, type RunTrace } from "./run_trace.ts";
 import { createSeparatorChart } from "./separator_chart.ts";
 import { theoryLayer } from "./theory_layer.ts";
 import { formatNumber } from "./format_number.ts";
+import { addExportButtons } from "./add_export_buttons.ts";
 import type { TheoryCurve } from "./line_chart.ts";
 
 interface RunState {
@@ -106,9 +107,9 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
   const first = runs[0]!;
   const points: PointsJson | null = hasPoints(first.detail.spec) ? await api.points(first.id) : null;
   const separator = points && points.d === 2 ? createSeparatorChart() : null;
-  if (separator) problem.node()!.append(separator.node);
+  if (separator) (separator.node.dataset.view = "separator", problem.node()!.append(separator.node));
   const heatmap = points ? createMarginHeatmap() : null;
-  if (heatmap) problem.node()!.append(heatmap.node);
+  if (heatmap) (heatmap.node.dataset.view = "margins", problem.node()!.append(heatmap.node));
   const R = points ? Math.max(...points.x.map((r) => Math.hypot(...r))) : 1;
   const edges = d3.range(241).map((k) => -R + (2 * R * k) / 240);
   const hist = { steps: [] as number[], counts: [] as number[][], done: 0 };
@@ -224,6 +225,9 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
       heatmap.update({ ...hist, edges, maxMargin: first.detail.reference?.margin ?? null, xType, xDomain });
     }
     renderSpectrum();
+    for (const fig of root.node()!.querySelectorAll<HTMLElement>("figure.chart")) {
+      addExportButtons(fig, `${first.id}-${fig.dataset.metric ?? fig.dataset.view ?? "chart"}`);
+    }
   }
 
   /** Each run's theory curves for a metric: neutral for one run, in the run's colour (and shared legend) for several. */
@@ -276,6 +280,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
         yType: "log",
         onZoom: zoom,
       });
+      spectrum.node.dataset.view = "spectrum";
       problem.node()!.append(spectrum.node);
     }
     spectrum.update({ series, xType, xDomain });

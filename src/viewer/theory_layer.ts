@@ -137,14 +137,15 @@ export function theoryLayer(metric: string, ctx: TheoryContext): TheoryLayer {
     return {
       lines: [{
         key: "log-growth",
-        label: `‖ŵ‖·ln t + c, ‖ŵ‖ = ${fmt(hatNorm)} (theorem; c fitted on the last decade)`,
-        name: "‖ŵ‖·ln t + c (theorem; c fitted on the last decade)",
+        label: `‖ŵ‖·ln t + c (theorem), ‖ŵ‖ = ${fmt(hatNorm)}, c fitted`,
+        name: "‖ŵ‖·ln t + c (theorem, c fitted on the last decade)",
         kind: "theorem",
         f: (t) => (t > 0 ? hatNorm * Math.log(t) + c : NaN),
       }],
-      note: `Soudry et al. (2018): w(t) = ŵ·ln t + w̃ + o(1), so ‖w‖ grows by ‖ŵ‖·ln 10 = ${
-        fmt(hatNorm * Math.LN10)
-      } per decade; straight on a log step axis with a linear value axis.`,
+      note:
+        `Soudry et al. (2018): w(t) = ŵ·ln t + w̃ + o(1) (dashed: c fitted on the last decade), so ‖w‖ grows by ‖ŵ‖·ln 10 = ${
+          fmt(hatNorm * Math.LN10)
+        } per decade; straight on a log step axis with a linear value axis.`,
     };
   }
 

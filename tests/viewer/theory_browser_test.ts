@@ -20,7 +20,7 @@ Deno.test({
     const browser = await launchChromium();
     const server = await startServer({ port: 0, runsDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1480, height: 1100 } });
+      const page = await browser.newPage({ viewport: { width: 1480, height: 1100 }, acceptDownloads: true });
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${server.url}#/run/${id}`);
@@ -28,7 +28,10 @@ Deno.test({
       await norm.locator("path.theory.theorem").waitFor();
       // The ‖w‖ chart: a linear value axis by default, the theorem's line, its legend entry and the note.
       assert.equal(await norm.locator("select").inputValue(), "linear");
-      assert.match(await norm.locator(".theory-legend text").textContent() ?? "", /‖ŵ‖·ln t \+ c, ‖ŵ‖ = 0\.7071/);
+      assert.match(
+        await norm.locator(".theory-legend text").textContent() ?? "",
+        /‖ŵ‖·ln t \+ c \(theorem\), ‖ŵ‖ = 0\.7071/,
+      );
       assert.match(await norm.locator("p.theory.note").innerText(), /‖ŵ‖·ln 10 = 1\.628 per decade/);
       // The theorem's line passes through the data at the last step: compare the path's last y with the line's.
       const ends = await norm.evaluate((fig) => {
@@ -55,6 +58,30 @@ Deno.test({
 
       await Deno.mkdir(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: new URL("viewer_theory.png", ARTIFACTS).pathname, fullPage: true });
+
+      // Every chart downloads as SVG (theory layer kept, text as <text>, no brush) and as PNG.
+      assert.equal(
+        await page.locator("figure.chart").count(),
+        await page.locator("figure.chart figcaption .export button.export-svg").count(),
+      );
+      const download = async (sel: string) => {
+        const [dl] = await Promise.all([page.waitForEvent("download"), page.click(sel)]);
+        return { name: dl.suggestedFilename(), bytes: await Deno.readFile((await dl.path())!) };
+      };
+      const svgFile = await download('figure[data-metric="norm"] button.export-svg');
+      assert.equal(svgFile.name, `${id}-norm.svg`);
+      const svgText = new TextDecoder().decode(svgFile.bytes);
+      assert.match(svgText, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.match(svgText, /<text[^>]*class="title"[^>]*>‖w‖₂<\/text>/);
+      assert.match(svgText, /class="theory line-theory theorem"/);
+      assert.match(svgText, /<text[^>]*>‖ŵ‖·ln t \+ c \(theorem\)/);
+      assert.doesNotMatch(svgText, /class="brush"/);
+      Deno.writeFileSync(new URL("viewer_norm.svg", ARTIFACTS), svgFile.bytes);
+      const pngFile = await download('figure[data-view="margins"] button.export-png');
+      assert.equal(pngFile.name, `${id}-margins.png`);
+      assert.deepEqual([...pngFile.bytes.slice(1, 4)], [80, 78, 71]);
+      assert.ok(pngFile.bytes.length > 10_000, `${pngFile.bytes.length} bytes`);
+      Deno.writeFileSync(new URL("viewer_margins.png", ARTIFACTS), pngFile.bytes);
 
       await page.click("button.theory-toggle");
       await page.waitForFunction(() => document.querySelectorAll("path.theory").length === 0);
