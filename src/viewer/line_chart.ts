@@ -3,6 +3,7 @@ import * as d3 from "d3";
 import { bucketMinMax } from "./bucket_min_max.ts";
 import { axisFormat } from "./axis_format.ts";
 import { formatNumber } from "./format_number.ts";
+import { symlogTicks } from "./symlog_ticks.ts";
 
 /** One line of a chart: full-resolution columns; the chart buckets them to its width. */
 export interface LineSeries {
@@ -42,6 +43,8 @@ export interface LineChartData {
   theory?: TheoryCurve[];
   /** What theory says here, shown under the chart with the layer. */
   note?: string | null;
+  /** A colour bar under the chart, for lines coloured along a ramp (the spectrum's σ₁ … σₙ). */
+  colorBar?: { colors: string[]; first: string; last: string; title: string } | null;
   /** The step axis: log (default) or linear. */
   xType: "log" | "linear";
   /** The zoomed step range, or null for everything. */
@@ -132,6 +135,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   const lines = g.append("g").attr("clip-path", `url(#${id})`);
   const theoryG = g.append("g").attr("class", "theory").attr("clip-path", `url(#${id})`);
   const legendG = svg.append("g").attr("class", "theory theory-legend").attr("transform", `translate(${m.left},${H})`);
+  const colorBarG = svg.append("g").attr("class", "color-bar theory-legend");
   const empty = g.append("text").attr("class", "empty").attr("x", iw / 2).attr("y", ih / 2)
     .attr("text-anchor", "middle").text("waiting for data…");
   const rule = g.append("line").attr("class", "rule").attr("y1", 0).attr("y2", ih).style("display", "none");
@@ -216,7 +220,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
       const xs = logX ? Array.from(s.xs, (v) => (v > 0 ? v : NaN)) : s.xs;
       return { s, xs, ys, idx: bucketMinMax(xs, ys, x, iw) };
     });
-    let y0 = Infinity, y1 = -Infinity, tiny = Infinity;
+    let y0 = Infinity, y1 = -Infinity, tiny = Infinity, symConstant = 1;
     for (const { xs, ys, idx } of kept) {
       for (const i of idx) {
         const px = x(xs[i]!);
@@ -239,22 +243,32 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
     y = yType === "log"
       ? d3.scaleLog().domain([y0, y1]).nice()
       : yType === "symlog"
-      ? d3.scaleSymlog().constant(Number.isFinite(tiny) ? tiny : 1).domain([y0, y1])
+      ? d3.scaleSymlog().constant(symConstant = Number.isFinite(tiny) ? tiny : 1).domain([y0, y1])
       : d3.scaleLinear().domain([y0, y1]).nice();
     y.range([ih, 0]);
     gx.call(d3.axisBottom(x).ticks(logX ? 6 : 5).tickFormat(axisFormat(x, logX)));
-    gy.call(d3.axisLeft(y).ticks(5).tickFormat(axisFormat(y, yType === "log")));
+    const yAxis = d3.axisLeft(y).ticks(5).tickFormat(axisFormat(y, yType === "log"));
+    if (yType === "symlog") {
+      const [a, b] = y.domain() as [number, number];
+      yAxis.tickValues(symlogTicks([a, b], symConstant)).tickFormat((v) => formatNumber(Number(v)));
+    }
+    gy.call(yAxis);
     const path = (xs: ArrayLike<number>, ys: ArrayLike<number>, idx: number[]) =>
       d3.line<number>().x((i) => x(xs[i]!)).y((i) => y(ys[i]!))(idx) ?? "";
     lines.selectAll<SVGPathElement, (typeof kept)[number]>("path").data(kept, (k) => k.s.key)
       .join("path").attr("class", "line").attr("fill", "none").attr("stroke", (k) => k.s.color)
       .attr("stroke-dasharray", (k) => k.s.dash ?? null).attr("stroke-width", 1.8)
       .attr("d", (k) => path(k.xs, k.ys, k.idx)).attr("data-points", (k) => k.idx.length);
-    drawTheory(data.theory ?? [], data.note ?? null, logX);
+    drawTheory(data.theory ?? [], data.note ?? null, logX, data.colorBar ?? null);
     showReadout();
   }
 
-  function drawTheory(curves: TheoryCurve[], note: string | null, logX: boolean): void {
+  function drawTheory(
+    curves: TheoryCurve[],
+    note: string | null,
+    logX: boolean,
+    bar: LineChartData["colorBar"] | null,
+  ): void {
     const [a, b] = x.domain() as [number, number];
     const ts = d3.range(161).map((i) => (logX ? a * (b / a) ** (i / 160) : a + ((b - a) * i) / 160));
     const yOk = (v: number) => Number.isFinite(v) && (yType !== "log" || v > 0);
@@ -283,7 +297,21 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
     row.select("line").attr("stroke", (c) => c.color || "#444444").attr("data-neutral", (c) => (c.color ? null : ""))
       .attr("stroke-dasharray", (c) => (c.kind === "theorem" ? "6 4" : "2 3"));
     row.select("text").text((c) => c.label);
-    const extra = rows.length ? rows.length * 14 + 6 : 0;
+    let extra = rows.length ? rows.length * 14 + 6 : 0;
+    // The colour bar: one cell per line, labelled at both ends, under the legend.
+    colorBarG.selectAll("*").remove();
+    if (bar && bar.colors.length > 0) {
+      colorBarG.attr("transform", `translate(${m.left},${H + extra + 4})`);
+      const cw = Math.min(14, (iw - 90) / bar.colors.length);
+      colorBarG.append("text").attr("class", "legend-text").attr("x", -m.left + 8).attr("y", 9).text(bar.title);
+      colorBarG.selectAll("rect").data(bar.colors).join("rect").attr("x", (_, i) => 40 + i * cw).attr("y", 0)
+        .attr("width", cw).attr("height", 10).attr("fill", (c) => c);
+      colorBarG.append("text").attr("class", "legend-text").attr("x", 36).attr("y", 9).attr("text-anchor", "end")
+        .text(bar.first);
+      colorBarG.append("text").attr("class", "legend-text").attr("x", 44 + bar.colors.length * cw).attr("y", 9)
+        .text(bar.last);
+      extra += 20;
+    }
     svg.attr("viewBox", `0 0 ${W} ${H + extra}`);
     noteP.style("display", note ? "block" : "none").text(note ?? "");
   }

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import * as d3 from "d3";
 import type { ApiClient, PointsJson, RunDetailJson } from "./api_client.ts";
-import { OKABE_ITO, runColors } from "./colors.ts";
+import { runColors } from "./colors.ts";
 import { createLineChart, type LineSeries } from "./line_chart.ts";
 import { createMarginHeatmap } from "./margin_heatmap.ts";
 import { marginHistogram } from "./margin_histogram.ts";
@@ -12,6 +12,7 @@ import { createSeparatorChart } from "./separator_chart.ts";
 import { theoryLayer } from "./theory_layer.ts";
 import { formatNumber } from "./format_number.ts";
 import { addExportButtons } from "./add_export_buttons.ts";
+import { referenceSpectrum } from "./reference_spectrum.ts";
 import type { TheoryCurve } from "./line_chart.ts";
 
 interface RunState {
@@ -57,6 +58,10 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
   const headers = root.append("div").attr("class", "run-headers");
   const problem = root.append("div").attr("class", "grid problem-views");
   const grid = root.append("div").attr("class", "grid metrics");
+  // σₖ of matrix runs get a chart each too, folded away: the spectrum chart above shows them all at once.
+  const svFold = root.append("details").attr("class", "sv-multiples").style("display", "none");
+  const svSummary = svFold.append("summary");
+  const svGrid = svFold.append("div").attr("class", "grid metrics");
   let xType: "log" | "linear" = "log";
   let xDomain: [number, number] | null = null;
 
@@ -182,7 +187,12 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
         });
         chart.node.dataset.metric = name;
         charts.set(name, chart);
-        grid.node()!.append(chart.node);
+        if (/^sv_\d+$/.test(name)) {
+          svGrid.node()!.append(chart.node);
+          const count = svGrid.node()!.childElementCount;
+          svFold.style("display", null);
+          svSummary.text(`σₖ one chart each (${count}): show or hide`);
+        } else grid.node()!.append(chart.node);
       }
     }
     for (const [name, chart] of charts) {
@@ -257,17 +267,34 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
 
   function renderSpectrum(): void {
     const series: LineSeries[] = [];
+    const theory: TheoryCurve[] = [];
+    let n = 0;
     for (const run of runs) {
       const sv = runSpectrum(run.trace);
       if (sv === null) continue;
+      n = Math.max(n, sv.values.length);
+      // One run: σ₁ … σₙ along one sequential ramp (ordered, colour-blind safe) with a colour bar; several runs: the
+      // run's colour, σ₁ solid and the others dashed.
+      const ramp = (k: number) => d3.interpolateViridis(sv.values.length > 1 ? (0.85 * k) / (sv.values.length - 1) : 0);
       sv.values.forEach((ys, k) => {
         series.push({
           key: `${run.id}-${k}`,
           label: `${runs.length > 1 ? `${run.label} ` : ""}${metricInfo(`sv_${k}`).label}`,
-          color: runs.length > 1 ? run.color : OKABE_ITO[k % OKABE_ITO.length]!,
+          color: runs.length > 1 ? run.color : ramp(k),
           xs: sv.steps,
           ys,
           ...(runs.length > 1 && k > 0 ? { dash: "4 3" } : {}),
+        });
+      });
+      // Theory layer: X̄'s spectrum (the reference the theorem predicts) as flat dashed lines beside the run's.
+      if (!showTheory) continue;
+      (referenceSpectrum(run.detail.reference) ?? []).forEach((value, k) => {
+        theory.push({
+          key: `${run.id}-ref-${k}`,
+          label: "σₖ(X̄) of the reference solution (dashed, same colour as σₖ)",
+          kind: "theorem",
+          color: runs.length > 1 ? run.color : ramp(k),
+          f: () => value,
         });
       });
     }
@@ -278,12 +305,22 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
         unit: "",
         help: "Spectrum of the predictor matrix over time",
         yType: "log",
+        width: 740,
+        height: 260,
         onZoom: zoom,
       });
       spectrum.node.dataset.view = "spectrum";
       problem.node()!.append(spectrum.node);
     }
-    spectrum.update({ series, xType, xDomain });
+    const bar = runs.length === 1 && n > 1
+      ? {
+        colors: series.map((s) => s.color),
+        first: "σ₁",
+        last: metricInfo(`sv_${n - 1}`).label,
+        title: "index",
+      }
+      : null;
+    spectrum.update({ series, theory, colorBar: bar, xType, xDomain });
   }
 
   for (const run of runs) {

@@ -1,4 +1,4 @@
-import { singularValues } from "./singular_values.ts";
+import { referenceSpectrum } from "./reference_spectrum.ts";
 
 /** A reference solution as the run detail carries it. */
 export interface TheoryReference {
@@ -94,7 +94,7 @@ export function theoryLayer(metric: string, ctx: TheoryContext): TheoryLayer {
   if (
     /^norm_nuclear$/.test(metric) && ref && /^min-(nuclear-norm|trace-psd)/.test(ref.kind) && ref.shape.length === 2
   ) {
-    const nuc = singularValues(ref.data, ref.shape[0]!, ref.shape[1]!).reduce((a, b) => a + b, 0);
+    const nuc = referenceSpectrum(ref)!.reduce((a, b) => a + b, 0);
     return {
       lines: [{
         key: "nuclear-ref",
