@@ -71,6 +71,8 @@ export interface LineChartOptions {
   height?: number;
   /** Called when the user brushes a step range (null: double-click to reset). */
   onZoom?: (domain: [number, number] | null) => void;
+  /** Called when the user picks another value axis scale. */
+  onScale?: (type: YScaleType) => void;
 }
 
 /** A chart built once; `update` only moves what changed. */
@@ -120,6 +122,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   select.selectAll("option").data(["log", "linear", "symlog"]).join("option").attr("value", (d) => d).text((d) => d);
   select.property("value", yType).on("change", () => {
     yType = select.property("value");
+    options.onScale?.(yType);
     if (last) draw(last);
   });
   const svg = d3.select(root).append("svg").attr("viewBox", `0 0 ${W} ${H}`).attr("role", "img")

@@ -3,6 +3,7 @@ import * as d3 from "d3";
 import { setAtPath } from "../spec/set_at_path.ts";
 import type { ApiClient, ApiRequestError, PresetJson } from "./api_client.ts";
 import { type JsonSchema, type SchemaIssue, validateJsonSchema } from "./validate_json_schema.ts";
+import { showPresetFields } from "./show_preset_fields.ts";
 
 /**
  * The "new run" form: a preset, overrides as field path = JSON value rows
@@ -30,6 +31,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   const select = presetRow.append("select").attr("name", "preset");
   select.selectAll("option").data(presets).join("option").attr("value", (p) => p.name).text((p) => p.name);
   const about = form.append("p").attr("class", "about");
+  const fields = showPresetFields(form.node()!, schema);
   form.append("h3").text("overrides");
   const rows = form.append("div").attr("class", "overrides");
   form.append("button").attr("type", "button").attr("class", "add").text("+ override").on("click", () => {
@@ -48,7 +50,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   function addRow(path: string, value: string): void {
     const row = rows.append("div").attr("class", "override");
     row.append("input").attr("class", "path").attr("aria-label", "field path").attr("placeholder", "optimizer.lr")
-      .property("value", path);
+      .attr("list", fields.listId).property("value", path);
     row.append("span").text(" = ");
     row.append("input").attr("class", "value").attr("aria-label", "value (JSON)").attr("placeholder", "0.05")
       .property("value", value);
@@ -128,6 +130,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
     });
     shown = next;
     about.text(`${next.description} — ${next.source}`);
+    fields.update(next.spec);
     validate();
   });
   form.on("input", () => validate());
@@ -148,6 +151,8 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   });
   addRow("steps", String(preset().spec.steps ?? ""));
   about.text(`${preset().description} — ${preset().source}`);
+  fields.update(preset().spec);
+  sweepPath.attr("list", fields.listId);
   validate();
   return form.node()!;
 }

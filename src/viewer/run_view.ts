@@ -13,6 +13,8 @@ import { theoryLayer } from "./theory_layer.ts";
 import { formatNumber } from "./format_number.ts";
 import { addExportButtons } from "./add_export_buttons.ts";
 import { referenceSpectrum } from "./reference_spectrum.ts";
+import { parseViewState } from "./view_state.ts";
+import { formatViewState } from "./format_view_state.ts";
 import type { TheoryCurve } from "./line_chart.ts";
 
 interface RunState {
@@ -62,8 +64,16 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
   const svFold = root.append("details").attr("class", "sv-multiples").style("display", "none");
   const svSummary = svFold.append("summary");
   const svGrid = svFold.append("div").attr("class", "grid metrics");
-  let xType: "log" | "linear" = "log";
-  let xDomain: [number, number] | null = null;
+  // The view's state lives in the URL (#/run/<ids>?x=…&zoom=…&theory=…&y=…): a reload or a shared link shows the same.
+  const initial = parseViewState(location.hash.split("?")[1] ?? "");
+  let xType: "log" | "linear" = initial.x;
+  let xDomain: [number, number] | null = initial.zoom;
+  const yScales = { ...initial.y };
+  function saveState(): void {
+    const query = formatViewState({ x: xType, zoom: xDomain, theory: showTheory, y: yScales });
+    const base = location.hash.split("?")[0]!;
+    history.replaceState(null, "", `${location.pathname}${location.search}${base}${query ? `?${query}` : ""}`);
+  }
 
   toolbar.append("a").attr("href", "#/").text("← all runs");
   const scaleButtons = toolbar.append("span").attr("class", "toggle").attr("role", "group")
@@ -77,20 +87,25 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
         scaleButtons.selectAll("button").classed("active", function () {
           return (this as HTMLElement).dataset.scale === t;
         });
+        saveState();
         schedule();
-      }).classed("active", t === "log");
+      }).classed("active", t === xType);
   }
   toolbar.append("button").attr("type", "button").text("reset zoom").on("click", () => zoom(null));
-  let showTheory = true;
+  let showTheory = initial.theory;
   const theoryButton = toolbar.append("button").attr("type", "button").attr("class", "theory-toggle")
-    .attr("aria-pressed", "true").attr("title", "theorem curves and rate guides on the charts (dashed)")
-    .text("theory layer: on")
+    .attr("title", "theorem curves and rate guides on the charts (dashed)")
     .on("click", () => {
       showTheory = !showTheory;
-      theoryButton.attr("aria-pressed", String(showTheory)).text(`theory layer: ${showTheory ? "on" : "off"}`);
-      root.classed("no-theory", !showTheory);
+      drawTheoryButton();
+      saveState();
       schedule();
     });
+  function drawTheoryButton(): void {
+    theoryButton.attr("aria-pressed", String(showTheory)).text(`theory layer: ${showTheory ? "on" : "off"}`);
+    root.classed("no-theory", !showTheory);
+  }
+  drawTheoryButton();
   toolbar.append("span").attr("class", "hint").text("drag on a chart to zoom the steps · double-click to reset");
 
   const runs: RunState[] = details.map((detail, i) => ({
@@ -123,6 +138,7 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
 
   function zoom(domain: [number, number] | null): void {
     xDomain = domain;
+    saveState();
     schedule();
   }
 
@@ -177,13 +193,21 @@ export async function createRunView(api: ApiClient, ids: string[]): Promise<{ no
     for (const run of runs) {
       for (const name of run.trace.metrics.keys()) {
         if (charts.has(name)) continue;
-        const info = metricInfo(name, (first.detail.spec.problem ?? {}) as MetricProblem);
+        // Units per problem kind: overlaid runs of different problems (a squared and a logistic loss) get no unit
+        // rather than the first run's.
+        const infos = runs.map((r) => metricInfo(name, (r.detail.spec.problem ?? {}) as MetricProblem));
+        const info = infos[0]!;
+        const unit = infos.every((i) => i.unit === info.unit) ? info.unit : "units differ by run";
         const chart = createLineChart({
           title: info.label,
-          unit: info.unit,
+          unit,
           help: info.help,
-          yType: info.scale,
+          yType: yScales[name] ?? info.scale,
           onZoom: zoom,
+          onScale: (t) => {
+            yScales[name] = t;
+            saveState();
+          },
         });
         chart.node.dataset.metric = name;
         charts.set(name, chart);

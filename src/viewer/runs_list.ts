@@ -87,7 +87,11 @@ export async function createRunsList(api: ApiClient): Promise<{ node: HTMLElemen
     const rows = sortFilterRows(latest.map((r) => runRow(r, specs.get(r.id))), view);
     const byId = new Map(latest.map((r) => [r.id, r]));
     empty.style("display", latest.length ? "none" : "block");
-    count.text(rows.length === latest.length ? `${latest.length} runs` : `${rows.length} of ${latest.length} runs`);
+    count.text(
+      rows.length === latest.length
+        ? `${latest.length} run${latest.length === 1 ? "" : "s"}`
+        : `${rows.length} of ${latest.length} runs`,
+    );
     headRow.selectAll<HTMLTableCellElement, Column>("th.sortable")
       .attr("aria-sort", (c) => (c.key === view.sort ? (view.dir === "asc" ? "ascending" : "descending") : null));
     body.selectAll<HTMLTableRowElement, RunRow>("tr").data(rows, (r) => r.id)
