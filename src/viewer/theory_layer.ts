@@ -1,3 +1,4 @@
+import { formatNumber } from "./format_number.ts";
 import { referenceSpectrum } from "./reference_spectrum.ts";
 
 /** A reference solution as the run detail carries it. */
@@ -89,7 +90,7 @@ export function theoryLayer(metric: string, ctx: TheoryContext): TheoryLayer {
   const problem = (ctx.spec.problem ?? {}) as { kind?: string; loss?: string; data?: { name?: string } };
   const opt = (ctx.spec.optimizer ?? {}) as { kind?: string; lr?: number; momentum?: number };
   const ref = ctx.reference;
-  const fmt = _format;
+  const fmt = formatNumber;
 
   if (
     /^norm_nuclear$/.test(metric) && ref && /^min-(nuclear-norm|trace-psd)/.test(ref.kind) && ref.shape.length === 2
@@ -197,14 +198,6 @@ export function theoryLayer(metric: string, ctx: TheoryContext): TheoryLayer {
     }],
     note,
   };
-}
-
-/** d3-format-like 4 significant digits without pulling d3 into pure code. */
-function _format(v: number): string {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4)));
-  return v.toExponential(3).replace(/\.?0+e/, "e").replace("e+", "e");
 }
 
 /** Mean of y − g(t) over the finite points of the last decade (t ≥ t_last/10), or null. */

@@ -53,7 +53,7 @@ Deno.test({
       assert.match(await angle.locator(".theory-legend").textContent() ?? "", /fitted guide/);
       assert.match(
         await angle.locator("p.theory.note").innerText(),
-        /O\(1\/ln² t\).*log-log slope -0\.\d+ over the last decade.*parallel to ŵ/s,
+        /O\(1\/ln² t\).*log-log slope −0\.\d+ over the last decade.*parallel to ŵ/s,
       );
 
       await Deno.mkdir(ARTIFACTS, { recursive: true });

@@ -61,7 +61,7 @@ Deno.test("theoryLayer() draws rate guides through the latest point, and measure
   assertClose(guide.f(10000), ys.at(-1)!, { rtol: 1e-12 });
   assertClose(guide.f(100) / guide.f(10000), Math.log(10000) ** 2 / Math.log(100) ** 2, { rtol: 1e-12 });
   assert.match(layer.note!, /O\(1\/ln² t\)/);
-  assert.match(layer.note!, /log-log slope -0\.65 over the last decade/);
+  assert.match(layer.note!, /log-log slope −0\.65 over the last decade/);
   assert.match(layer.note!, /on this data set the support vectors make w̃ parallel to ŵ/);
 
   const ngd = theoryLayer("dist_ref", {
