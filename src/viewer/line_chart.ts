@@ -138,7 +138,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   const lines = g.append("g").attr("clip-path", `url(#${id})`);
   const theoryG = g.append("g").attr("class", "theory").attr("clip-path", `url(#${id})`);
   const legendG = svg.append("g").attr("class", "theory theory-legend").attr("transform", `translate(${m.left},${H})`);
-  const colorBarG = svg.append("g").attr("class", "color-bar theory-legend");
+  const colorBarG = svg.append("g").attr("class", "color-bar");
   const empty = g.append("text").attr("class", "empty").attr("x", iw / 2).attr("y", ih / 2)
     .attr("text-anchor", "middle").text("waiting for data…");
   const rule = g.append("line").attr("class", "rule").attr("y1", 0).attr("y2", ih).style("display", "none");
