@@ -2,7 +2,10 @@ import { basename, dirname, extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type CliIo, denoIo } from "../cli/cli_io.ts";
 import { didYouMean } from "../cli/did_you_mean.ts";
-import { readPlotRun } from "./plot_run.ts";
+import { compileRun } from "../engine/compile_run.ts";
+import { solveReference } from "../reference/solve_reference.ts";
+import { tensorRecord } from "../store/snapshot_record.ts";
+import { type PlotRun, readPlotRun } from "./plot_run.ts";
 import { renderFigure } from "./render_figure.ts";
 import { svgToPng } from "./svg_to_png.ts";
 
@@ -94,7 +97,7 @@ export async function plotCommand(args: string[], options: { io?: CliIo } = {}):
   try {
     if (Deno.statSync(resolve(arg, "spec.json")).isFile) (dir = dirname(resolve(arg)), id = basename(resolve(arg)));
   } catch { /* not a run folder */ }
-  let run;
+  let run: PlotRun;
   try {
     run = readPlotRun(dir, id);
   } catch (e) {
@@ -104,6 +107,22 @@ export async function plotCommand(args: string[], options: { io?: CliIo } = {}):
       ids = [...Deno.readDirSync(dir)].filter((d) => d.isDirectory).map((d) => d.name);
     } catch { /* no store */ }
     return fail(`no run ${JSON.stringify(id)} in ${dir}/${didYouMean(id, ids, `it has ${ids.length} runs`)}`);
+  }
+  // An unfinished run has no final record with its reference: solve it here, so its theory layer is drawn too.
+  if (run.reference === null && !values["no-theory"] && run.status === "unfinished") {
+    try {
+      const ref = await solveReference(compileRun(run.spec));
+      if (ref.predictor !== null) {
+        run = {
+          ...run,
+          reference: {
+            kind: ref.kind,
+            ...tensorRecord(ref.predictor),
+            ...(ref.margin === undefined ? {} : { margin: ref.margin }),
+          },
+        };
+      }
+    } catch { /* no reference: the figure has no theory layer */ }
   }
   const out = values.out ?? `${run.id}.svg`;
   const ext = extname(out).toLowerCase();

@@ -96,6 +96,15 @@ Deno.test("`deno task plot` takes a run folder, --metric, --width/--height, --no
   assert.ok(png.length > 20_000, `${png.length} bytes: text and lines drawn`);
 });
 
+Deno.test("`deno task plot` solves the reference of an unfinished run (no final.json) to draw its theory layer", async () => {
+  const { dir, id } = await storedRun();
+  Deno.removeSync(join(dir, id, "final.json"));
+  const out = join(dir, "u.svg");
+  assert.equal(await plotCommand([id, "--runs", dir, "--metric", "norm", "--out", out], { io: quiet }), 0);
+  const doc = new DOMParser().parseFromString(Deno.readTextFileSync(out), "image/svg+xml");
+  assert.match(doc.querySelector("g.theory.legend text")!.textContent!, /‖ŵ‖ = 0\.7071/);
+});
+
 Deno.test("`deno task plot` refuses bad input with exit 2, one line naming it, and writes nothing", async () => {
   const { dir, id } = await storedRun();
   const out = join(dir, "x.svg");
