@@ -16,6 +16,7 @@ import { train } from "../streams/train.ts";
 import { applySetArgs } from "./apply_set_args.ts";
 import { type CliIo, denoIo } from "./cli_io.ts";
 import { didYouMean } from "./did_you_mean.ts";
+import { fieldHint } from "./field_hint.ts";
 import { formatFinalTable } from "./format_final_table.ts";
 import { formatPresetList } from "./format_preset_list.ts";
 import { loadSpecArg } from "./load_spec_arg.ts";
@@ -157,10 +158,10 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     return EXIT.badInput;
   }
 
-  let run, reference, engine;
+  let run, reference, engine, setSpec: unknown;
   try {
     const arg = loadSpecArg(positionals[0]!);
-    let spec = applySetArgs(arg.spec, values.set);
+    let spec = setSpec = applySetArgs(arg.spec, values.set);
     if (values.steps !== undefined) {
       const steps = Number(values.steps);
       // Decimal (1000000) or exponent (1e6) forms only: Number() would also take 0x10 or 0b11.
@@ -174,7 +175,8 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     const quiet = values.quiet;
     engine = await createEngine(run, { warn: (w) => quiet || io.stderr(`warning: ${w}\n`) });
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}\n`);
+    const hint = e instanceof SpecError && setSpec !== undefined ? fieldHint(e, setSpec) : "";
+    io.stderr(`error: ${(e as Error).message}${hint}\n`);
     return e instanceof SpecError || e instanceof RangeError ? EXIT.badInput : EXIT.error;
   }
   if (!values.quiet) { for (const w of run.warnings) io.stderr(`warning: ${w}\n`); }

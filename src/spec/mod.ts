@@ -20,3 +20,4 @@ export * from "./json_schema.ts";
 export * from "./format_path.ts";
 export * from "./set_at_path.ts";
 export * from "./default_init.ts";
+export * from "./spec_field_paths.ts";

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { specFieldPaths } from "./spec_field_paths.ts";
+import { specFieldPaths } from "../spec/spec_field_paths.ts";
 
 let uid = 0;
 
