@@ -1,7 +1,7 @@
-import type { CompiledRun } from "../src/engine/compile_run.ts";
-import { parseSpec } from "../src/spec/parse_spec.ts";
+import type { CompiledRun } from "../src/run/compile_run.ts";
+import { parseSpec } from "../src/run/spec_parser.ts";
 import { createRng } from "../src/random/rng.ts";
-import { linearClassification } from "../src/problems/linear_classification.ts";
+import { linearClassification } from "../src/problems/linear_classification/linear_classification.ts";
 
 /**
  * The benchmark's workload (as `.gpu/torch_baseline.py`): full-batch GD on

@@ -23,7 +23,7 @@ cat "$OUT/env.txt"
 
 status=0
 echo "== WebGPU tests (the Tint compile test needs Chromium, which the GPU machine lacks)"
-BIASFLOW_SKIP_BROWSER=1 timeout 150 deno test -A tests/webgpu/ tests/engine/create_engines_test.ts tests/streams/sweep_test.ts \
+BIASFLOW_SKIP_BROWSER=1 timeout 150 deno test -A tests/webgpu/ tests/backend/create_engines_test.ts tests/streams/sweep_test.ts \
   > "$OUT/webgpu_tests.log" 2>&1 || status=1
 grep -E "^(ok|FAILED) \|" "$OUT/webgpu_tests.log" || tail -20 "$OUT/webgpu_tests.log"
 

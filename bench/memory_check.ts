@@ -1,5 +1,5 @@
 import { lastValueFrom, tap } from "rxjs";
-import { analyze } from "../src/operators/analyze.ts";
+import { analyze } from "../src/run/analyze.ts";
 import { train } from "../src/streams/train.ts";
 
 /** RSS over a long streamed run. */

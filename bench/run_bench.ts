@@ -13,7 +13,7 @@
 import { parseArgs } from "node:util";
 import { allImpls } from "./impls/impls.ts";
 import { machineInfo } from "./machine.ts";
-import { measure } from "./measure.ts";
+import { measure, sameIteratesFailures } from "./measure.ts";
 import type { MemoryResult } from "./memory_check.ts";
 import { type BenchResult, renderTable } from "./report.ts";
 import { streamOverhead } from "./stream_overhead.ts";
@@ -81,6 +81,13 @@ const result: BenchResult = {
 };
 
 console.log(renderTable(result));
+const failures = sameIteratesFailures(rows);
+if (failures.length > 0) {
+  console.error(
+    `\nThe bench fails: ${failures.length} row(s) do not compute the same iterates:\n${failures.join("\n")}`,
+  );
+  Deno.exit(1);
+}
 if (memory) {
   console.log(
     `\nmemory: RSS ${(memory.baselineRss / 2 ** 20).toFixed(1)} → max ${(memory.maxRss / 2 ** 20).toFixed(1)} MiB ` +

@@ -1,8 +1,8 @@
 import process from "node:process";
 import { lastValueFrom, tap } from "rxjs";
 import { createCpuEngine } from "../src/cpu/cpu_engine.ts";
-import { analysisPipeline } from "../src/operators/analysis_pipeline.ts";
-import { solveReference } from "../src/reference/solve_reference.ts";
+import { analysisPipeline } from "../src/run/analysis_pipeline.ts";
+import { solveReference } from "../src/run/solve_reference.ts";
 import { train } from "../src/streams/train.ts";
 import { logisticRun } from "./impls/_logistic_run.ts";
 import { median } from "./measure.ts";

@@ -15,9 +15,8 @@
 // The tests (tests/webgpu/) assert the bounds on shorter runs; this reports
 // the values reached, on whatever adapter runs it.
 import { parseArgs } from "node:util";
-import { type CompiledRun, compileRun } from "../src/engine/compile_run.ts";
+import { type CompiledRun, compileRun } from "../src/run/compile_run.ts";
 import { createCpuEngine } from "../src/cpu/cpu_engine.ts";
-import type { Problem as Problem64 } from "../src/problems/problem.ts";
 import { acquireGpu } from "../src/webgpu/device.ts";
 import { createWebGpuEngines } from "../src/webgpu/create_webgpu_engines.ts";
 import { parityError } from "../tests/webgpu/_parity.ts";
@@ -54,7 +53,7 @@ const PROBLEMS = [
     spec: { kind: LS, reduction: "mean", data: { kind: "gaussian", n: 10, d: 24, seed: 5 } },
   },
 ];
-type Problem = (typeof PROBLEMS)[number];
+type ProblemBase = (typeof PROBLEMS)[number];
 
 // Optimizers with their step size on the separable logistic problem; other
 // problems scale it (below). Adam and RMSProp take eps = 0.1 on least squares:
@@ -83,7 +82,7 @@ const OPTIMIZERS: Record<string, unknown>[] = [
 ];
 
 // The step size on `problem` (null: not run there).
-function optimizerFor(problem: Problem, o: Record<string, unknown>): Record<string, unknown> | null {
+function optimizerFor(problem: ProblemBase, o: Record<string, unknown>): Record<string, unknown> | null {
   const { spec } = problem;
   const kind = o.kind as string, lr = o.lr as number;
   const gdFamily = kind === "gd" || kind === "sgd" || kind === "normalized-gd";
@@ -106,7 +105,7 @@ function discontinuity(o: Record<string, unknown>): "sign" | "greedy" | null {
 // The same run in float64 with each gradient rounded to float32: how much
 // the float64 trajectory itself moves under perturbations of float32's size.
 function roundedGradients(run: CompiledRun): CompiledRun {
-  const problem: Problem64 = Object.create(run.problem);
+  const problem: CompiledRun["problem"] = Object.create(run.problem);
   const round = (g: Float64Array) => {
     for (let j = 0; j < g.length; j++) g[j] = Math.fround(g[j]!);
   };

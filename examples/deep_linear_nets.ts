@@ -10,11 +10,11 @@
  * @module
  */
 import { lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../src/engine/compile_run.ts";
-import { analyze } from "../src/operators/analyze.ts";
+import { compileRun } from "../src/run/compile_run.ts";
+import { analyze } from "../src/run/analyze.ts";
 import { presetSpec } from "../src/presets/presets.ts";
-import { solveReference } from "../src/reference/solve_reference.ts";
-import type { RunSpecInput } from "../src/spec/run_spec.ts";
+import { solveReference } from "../src/run/solve_reference.ts";
+import type { RunSpecInput } from "../src/run/run_spec_schema.ts";
 import { train } from "../src/streams/train.ts";
 
 /** The direction of one net's predictor at one recorded step. */

@@ -10,12 +10,12 @@
  * @module
  */
 import { lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../src/engine/compile_run.ts";
+import { compileRun } from "../src/run/compile_run.ts";
 import { cosine } from "../src/math/cosine.ts";
 import { dftMagnitudes } from "../src/math/dft_magnitudes.ts";
-import { analyze } from "../src/operators/analyze.ts";
+import { analyze } from "../src/run/analyze.ts";
 import { presetSpec } from "../src/presets/presets.ts";
-import { solveReference } from "../src/reference/solve_reference.ts";
+import { solveReference } from "../src/run/solve_reference.ts";
 import { train } from "../src/streams/train.ts";
 
 /** One recorded step of one net. */

@@ -12,12 +12,12 @@
  * @module
  */
 import { filter, lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../src/engine/compile_run.ts";
+import { compileRun } from "../src/run/compile_run.ts";
 import { nuclearNorm } from "../src/math/nuclear_norm.ts";
-import { analyze } from "../src/operators/analyze.ts";
+import { analyze } from "../src/run/analyze.ts";
 import { presetSpec } from "../src/presets/presets.ts";
-import { solveReference } from "../src/reference/solve_reference.ts";
-import type { RunSpecInput } from "../src/spec/run_spec.ts";
+import { solveReference } from "../src/run/solve_reference.ts";
+import type { RunSpecInput } from "../src/run/run_spec_schema.ts";
 import { sweep } from "../src/streams/sweep.ts";
 
 /** The initialization sizes α of Wu & Rebeschini's table, and the values they report for GD. */

@@ -11,11 +11,14 @@
  */
 import { lastValueFrom } from "rxjs";
 import { analyze, compileRun, presetSpec, train } from "../mod.ts";
-import type { LeastSquares } from "../mod.ts";
 
 const steps = Number(Deno.args[0] ?? 20_000);
 const names = ["wilson-adagrad", "wilson-rmsprop", "wilson-adam", "wilson-gd", "wilson-sgd"];
-const test = (compileRun(presetSpec("wilson-gd")).problem as LeastSquares).test!;
+const gdProblem = compileRun(presetSpec("wilson-gd")).problem;
+if (gdProblem.kind !== "least-squares" || gdProblem.test === null) {
+  throw new Error("wilson-gd is least squares with a test set");
+}
+const test = gdProblem.test;
 const negatives = test.y.filter((v) => v === -1).length / test.n;
 console.log(`${test.n} fresh test points, ${(100 * negatives).toFixed(1)}% negative\n`);
 console.log(

@@ -1,6 +1,6 @@
-import { type CompiledRun, compileRun } from "../../src/engine/compile_run.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
-import type { Backend } from "../../src/spec/run_spec.ts";
+import { type CompiledRun, compileRun } from "../../src/run/compile_run.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
+import type { Backend } from "../../src/run/run_spec_schema.ts";
 import type { LogisticWorkload } from "../workloads/workload.ts";
 
 /**

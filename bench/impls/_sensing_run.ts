@@ -1,5 +1,5 @@
-import { type CompiledRun, compileRun } from "../../src/engine/compile_run.ts";
-import type { Backend } from "../../src/spec/run_spec.ts";
+import { type CompiledRun, compileRun } from "../../src/run/compile_run.ts";
+import type { Backend } from "../../src/run/run_spec_schema.ts";
 import type { SensingWorkload } from "../workloads/workload.ts";
 
 /**

@@ -26,6 +26,7 @@ export function biasflowCpu(options: { kernels: boolean }): Impl {
     id: options.kernels ? "biasflow-cpu" : "biasflow-cpu-loop",
     label: options.kernels ? "biasflow CPU" : "biasflow CPU, reference loop",
     bits: 64,
+    packedSensing: true,
     skip(w) {
       return Promise.resolve(
         w.kind === "sensing" && !options.kernels ? "no kernel for matrix sensing: the first column is its loop" : null,

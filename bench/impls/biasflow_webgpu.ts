@@ -1,11 +1,11 @@
-import { createEngine } from "../../src/engine/create_engine.ts";
+import { createEngine } from "../../src/backend/create_engine.ts";
 import type { Engine } from "../../src/engine/engine.ts";
 import { multiplyAddsPerStep, type Workload } from "../workloads/workload.ts";
 import { gpuAdapter, SOFTWARE_ADAPTER_MAX_WORK } from "./gpu_adapter.ts";
 import type { Impl } from "./impl.ts";
 import { logisticRun } from "./_logistic_run.ts";
 import { sensingRun } from "./_sensing_run.ts";
-import type { CompiledRun } from "../../src/engine/compile_run.ts";
+import type { CompiledRun } from "../../src/run/compile_run.ts";
 
 /**
  * The biasflow WebGPU engine through `createEngine` with backend `webgpu`.
@@ -30,6 +30,7 @@ export function biasflowWebgpu(): Impl {
     id: "biasflow-webgpu",
     label: "biasflow WebGPU",
     bits: 32,
+    packedSensing: true,
     async skip(w) {
       const adapter = await gpuAdapter();
       if (!adapter) return "no WebGPU adapter";

@@ -18,6 +18,16 @@ export interface Impl {
   readonly label: string;
   /** Float width it computes in. */
   readonly bits: 32 | 64;
+  /**
+   * Matrix sensing: whether it works on the packed upper triangle of each symmetric Aᵢ (n(n+1)/2 coordinates,
+   * as biasflow does) rather than all n² entries (NumPy, the plain loop, jax-js). It sets the multiply-adds counted.
+   */
+  readonly packedSensing?: boolean;
+  /**
+   * A tolerance of its own for the same-iterates gate, with the reason, where the default of its float width
+   * (bench/measure.ts SAME_ITERATES_TOLERANCE) does not describe it.
+   */
+  readonly sameIteratesTolerance?: { readonly value: number; readonly why: string };
   /** Why it cannot run this workload here (or at all), or null when it can. */
   skip(w: Workload): Promise<string | null>;
   /** Prepares a runner at step 0. */

@@ -32,6 +32,15 @@ export function jaxJs(device: "wasm" | "webgpu"): Impl {
     id: `jax-js-${device}`,
     label: `jax-js ${device}`,
     bits: device === "wasm" ? 64 : 32,
+    ...(device === "wasm"
+      ? {
+        sameIteratesTolerance: {
+          value: 1e-7,
+          why: "jax-js's wasm backend computes in float64 but not to float64 accuracy: 1.5e-8 from NumPy after " +
+            "3 logistic steps, 4.2e-10 on matrix sensing (measured 2026-12-07)",
+        },
+      }
+      : {}),
     async skip(w) {
       devices ??= init();
       if (!(await devices).includes(device)) return `jax-js found no ${device} device`;

@@ -58,9 +58,13 @@ export function workloads(filter = ""): Workload[] {
 }
 
 /**
- * Work per step in multiply-adds, for a rough GFLOP/s column.
+ * Work per step in multiply-adds, as an implementation does it. For matrix
+ * sensing, ⟨Aᵢ, X⟩ and Σᵢ rᵢAᵢ cost m multiply-adds per coordinate each: n²
+ * coordinates for the full matrices, n(n+1)/2 for the packed upper triangle
+ * (`packed`, biasflow's form); X = UUᵀ and G·U cost n³ each either way.
  *
  * @param w The workload.
+ * @param options Whether the implementation packs symmetric sensing matrices.
  * @returns Multiply-adds in one step.
  *
  * @example Usage
@@ -69,10 +73,14 @@ export function workloads(filter = ""): Workload[] {
  * import assert from "node:assert/strict";
  *
  * assert.equal(multiplyAddsPerStep(workloads("d=2")[0]!), 64);
+ * const sensing = workloads("sensing")[0]!;
+ * assert.equal(multiplyAddsPerStep(sensing), 2 * 750 * 2500 + 2 * 50 ** 3);
+ * assert.equal(multiplyAddsPerStep(sensing, { packed: true }), 2 * 750 * 1275 + 2 * 50 ** 3);
  * ```
  */
-export function multiplyAddsPerStep(w: Workload): number {
+export function multiplyAddsPerStep(w: Workload, options: { packed?: boolean | undefined } = {}): number {
   if (w.kind === "logistic") return 2 * w.data.n * w.data.d;
   const { n, m } = w.data;
-  return 2 * m * n * n + 2 * n * n * n;
+  const coords = options.packed ? (n * (n + 1)) / 2 : n * n;
+  return 2 * m * coords + 2 * n * n * n;
 }

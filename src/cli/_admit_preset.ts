@@ -1,5 +1,5 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
-import { compileRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
+import { compileRun } from "../run/compile_run.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 
 /** Compiles a preset's spec for `serve --start`, with `--steps` applied when given. */

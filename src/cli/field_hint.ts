@@ -1,4 +1,4 @@
-import { runSpecJsonSchema } from "../spec/json_schema.ts";
+import { runSpecJsonSchema } from "../run/json_schema.ts";
 import type { SpecError } from "../spec/spec_error.ts";
 import { specFieldPaths } from "../spec/spec_field_paths.ts";
 import { suggestNames } from "./suggest_names.ts";

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { PRESETS, presetSpec } from "../presets/presets.ts";
+import { presets, presetSpec } from "../presets/presets.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { didYouMean } from "./did_you_mean.ts";
 
@@ -30,7 +30,7 @@ export interface SpecArg {
  * ```
  */
 export function loadSpecArg(arg: string): SpecArg {
-  if (Object.hasOwn(PRESETS, arg)) return { spec: presetSpec(arg), source: `preset ${arg}` };
+  if (Object.hasOwn(presets(), arg)) return { spec: presetSpec(arg), source: `preset ${arg}` };
   let text: string;
   try {
     text = Deno.readTextFileSync(arg);
@@ -39,7 +39,7 @@ export function loadSpecArg(arg: string): SpecArg {
       throw new SpecError([{
         path: "",
         message: `Unknown preset or spec file ${JSON.stringify(arg)}${
-          didYouMean(arg, Object.keys(PRESETS), "deno task run --list prints the presets")
+          didYouMean(arg, Object.keys(presets()), "deno task run --list prints the presets")
         }`,
       }]);
     }

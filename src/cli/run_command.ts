@@ -1,17 +1,18 @@
 import { parseArgs } from "node:util";
 import { lastValueFrom, tap } from "rxjs";
-import { compileRun } from "../engine/compile_run.ts";
-import { createEngine } from "../engine/create_engine.ts";
-import { analysisPipeline } from "../operators/analysis_pipeline.ts";
-import { solveReference } from "../reference/solve_reference.ts";
-import { PRESETS } from "../presets/presets.ts";
+import { compileRun } from "../run/compile_run.ts";
+import { createEngine } from "../backend/create_engine.ts";
+import { analysisPipeline } from "../run/analysis_pipeline.ts";
+import { solveReference } from "../run/solve_reference.ts";
+import { presets } from "../presets/presets.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { createRunStore } from "../store/run_store.ts";
 import { toFinalRecord } from "../store/final_record.ts";
 import { toSnapshotRecord } from "../store/snapshot_record.ts";
+import type { RunStatus } from "../store/run_status.ts";
 import { createRunId } from "../streams/create_run_id.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import { applySetArgs } from "./apply_set_args.ts";
 import { type CliIo, denoIo } from "./cli_io.ts";
@@ -67,7 +68,7 @@ function badOption(args: string[]): string | null {
       const names = Object.keys(OPTIONS).map((o) => `--${o}`);
       const next = args[t.index + 1];
       const guess = t.value ??
-        (next !== undefined && !next.startsWith("-") && !Object.hasOwn(PRESETS, next) ? next : undefined);
+        (next !== undefined && !next.startsWith("-") && !Object.hasOwn(presets(), next) ? next : undefined);
       const field = _fieldHint(t.name, guess, args);
       if (field) return `unknown option ${t.rawName}; did you mean ${field}?`;
       return `unknown option ${t.rawName}${
@@ -88,7 +89,7 @@ function badOption(args: string[]): string | null {
 
 // `--lr 0.5` on a preset whose spec has optimizer.lr → "--set optimizer.lr=0.5".
 function _fieldHint(name: string, value: string | undefined, args: string[]): string | null {
-  const preset = args.find((a) => Object.hasOwn(PRESETS, a));
+  const preset = args.find((a) => Object.hasOwn(presets(), a));
   if (preset === undefined || name.length < 2) return null;
   const paths: string[] = [];
   const walk = (node: unknown, path: string): void => {
@@ -98,7 +99,7 @@ function _fieldHint(name: string, value: string | undefined, args: string[]): st
     }
     for (const [k, v] of Object.entries(node)) walk(v, path === "" ? k : `${path}.${k}`);
   };
-  walk(PRESETS[preset]!.spec, "");
+  walk(presets()[preset]!.spec, "");
   const hit = paths.find((p) => p.split(".").at(-1) === name);
   return hit === undefined ? null : `--set ${hit}=${value ?? "VALUE"}`;
 }
@@ -147,7 +148,7 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     return EXIT.ok;
   }
   if (values.list) {
-    io.stdout(formatPresetList(PRESETS));
+    io.stdout(formatPresetList(presets()));
     return EXIT.ok;
   }
   if (positionals.length !== 1) {
@@ -210,13 +211,25 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     bar?.clear();
     if (values.json) io.stdout(JSON.stringify(final) + "\n");
     else io.stdout(formatFinalTable(final, { dir: writer.dir }));
-    if (last.status === "diverged") {
-      io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
-      return EXIT.diverged;
-    }
-    return last.status === "stopped" ? EXIT.stopped : EXIT.ok;
+    if (last.status === "diverged") io.stderr(`error: the run diverged at step ${last.step}: ${last.message}\n`);
+    return exitCode(last.status);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return EXIT.error;
+  }
+}
+
+/** The exit code of a run that ended with `status`. */
+function exitCode(status: RunStatus): number {
+  switch (status) {
+    case "done":
+    case "running":
+      return EXIT.ok;
+    case "diverged":
+      return EXIT.diverged;
+    case "stopped":
+      return EXIT.stopped;
+    default:
+      return EXIT.error;
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { PRESETS, presetSpec } from "../presets/presets.ts";
+import { presets, presetSpec } from "../presets/presets.ts";
 import { ApiError } from "../server/api_error.ts";
 import { DEFAULT_LIMITS, type ServerLimits } from "../server/server_limits.ts";
 import { type RunningServer, startServer } from "../server/start_server.ts";
@@ -119,10 +119,10 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
   io.stdout(`biasflow serving ${server.url} (runs in ${values.runs}/)\n`);
   if (values.start !== undefined) {
     try {
-      if (!Object.hasOwn(PRESETS, values.start)) {
+      if (!Object.hasOwn(presets(), values.start)) {
         throw new RangeError(
           `Unknown preset ${JSON.stringify(values.start)} for --start${
-            didYouMean(values.start, Object.keys(PRESETS), "deno task run --list prints the presets")
+            didYouMean(values.start, Object.keys(presets()), "deno task run --list prints the presets")
           }`,
         );
       }

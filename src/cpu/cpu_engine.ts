@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import type { Divergence, Engine, EngineState } from "../engine/engine.ts";
 import { lpNorm } from "../math/lp_norm.ts";
 import { createOptimizer } from "../optimizers/create_optimizer.ts";
@@ -34,7 +34,7 @@ export interface CpuEngineOptions {
  * @example Usage
  * ```ts
  * import { createCpuEngine } from "./cpu_engine.ts";
- * import { compileRun } from "../engine/compile_run.ts";
+ * import { compileRun } from "../run/compile_run.ts";
  * import assert from "node:assert/strict";
  *
  * const engine = createCpuEngine(compileRun({

@@ -4,7 +4,7 @@
  * @example Usage
  * ```ts
  * import { createCpuEngine } from "./mod.ts";
- * import { compileRun } from "../engine/mod.ts";
+ * import { compileRun } from "../run/mod.ts";
  * const engine = createCpuEngine(compileRun({
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
  *   steps: 10,

@@ -1,20 +1,17 @@
 /**
- * The engine contract (advance k steps, read state back) shared by the CPU and
- * WebGPU backends, and compilation of run specs into runnable form.
+ * The engine contract, alone: what an engine runs (a {@link ProblemBase}),
+ * what it does (`Engine`: advance k steps, read state back) and what a run
+ * emits (`Snapshot`). The CPU and WebGPU engines implement it; `src/backend/`
+ * chooses between them.
  *
  * @example Usage
  * ```ts
- * import { compileRun, createEngine } from "./mod.ts";
- * const engine = await createEngine(compileRun({
- *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
- *   steps: 10,
- * }));
+ * import type { Engine, Snapshot } from "./mod.ts";
+ * const done = (s: Snapshot) => s.status !== "running";
  * ```
  *
  * @module
  */
 export * from "./engine.ts";
-export * from "./compile_run.ts";
-export * from "./init_params.ts";
-export * from "./create_engine.ts";
-export * from "./create_engines.ts";
+export * from "./problem_base.ts";
+export * from "./snapshot.ts";

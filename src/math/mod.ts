@@ -30,3 +30,4 @@ export * from "./nuclear_norm.ts";
 export * from "./effective_rank.ts";
 export * from "./unitary_dft.ts";
 export * from "./dft_magnitudes.ts";
+export * from "./sensing_operator.ts";

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from "../spec/run_spec.ts";
+import type { OptimizerSpec } from "../spec/optimizer_schema.ts";
 import { normOrder } from "../optimizers/norm_order.ts";
 
 /**

@@ -1,7 +1,7 @@
 import type { OperatorFunction } from "rxjs";
 import { directionGap } from "../math/direction_gap.ts";
 import type { Tensor } from "../math/tensor.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 import { vectorOf } from "./_vector_of.ts";
 

@@ -1,6 +1,6 @@
 import { map, type OperatorFunction } from "rxjs";
 import { dftMagnitudes } from "../math/dft_magnitudes.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { withMetrics } from "./with_metrics.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from "rxjs";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 
 /**

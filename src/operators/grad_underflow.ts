@@ -1,5 +1,5 @@
 import { map, type OperatorFunction } from "rxjs";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 
 /**
  * Adds `grad_underflow` on engines that report it (WebGPU, float32): the

@@ -1,6 +1,6 @@
 import type { OperatorFunction } from "rxjs";
 import { minMargin } from "../math/min_margin.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 
 /** Signed examples zₙ = yₙxₙ (row-major n×d), as a linear-classification problem carries them. */
@@ -20,7 +20,7 @@ export interface MarginData {
  * ```ts
  * import { margin } from "./margin.ts";
  * import { train } from "../streams/train.ts";
- * import { compileRun } from "../engine/compile_run.ts";
+ * import { compileRun } from "../run/compile_run.ts";
  * import type { LinearClassification } from "../problems/mod.ts";
  *
  * const run = compileRun({

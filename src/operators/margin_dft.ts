@@ -2,7 +2,7 @@ import type { OperatorFunction } from "rxjs";
 import { dftMagnitudes } from "../math/dft_magnitudes.ts";
 import { lpNorm } from "../math/lp_norm.ts";
 import { minMargin } from "../math/min_margin.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import type { MarginData } from "./margin.ts";
 import { metric } from "./metric.ts";
 

@@ -1,6 +1,6 @@
 import type { OperatorFunction } from "rxjs";
 import { minMargin } from "../math/min_margin.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 import type { MarginData } from "./margin.ts";
 

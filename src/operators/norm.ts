@@ -1,6 +1,6 @@
 import type { OperatorFunction } from "rxjs";
 import { lpNorm } from "../math/lp_norm.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { map, type OperatorFunction } from "rxjs";
 import { effectiveRank } from "../math/effective_rank.ts";
 import { singularValues } from "../math/singular_values.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { withMetrics } from "./with_metrics.ts";
 
 /** Default number of singular values {@link spectrum} reports. */

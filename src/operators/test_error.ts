@@ -1,8 +1,8 @@
 import type { OperatorFunction } from "rxjs";
 import { argmaxError } from "../math/argmax_error.ts";
 import { signError } from "../math/sign_error.ts";
-import type { LabeledData } from "../problems/labeled_data.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { LabeledData } from "../problems/shared/labeled_data.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 
 /**
@@ -19,7 +19,7 @@ import { metric } from "./metric.ts";
  * ```ts
  * import { testError } from "./test_error.ts";
  * import { train } from "../streams/train.ts";
- * import { soudryFig1 } from "../problems/soudry_fig1.ts";
+ * import { soudryFig1 } from "../problems/shared/soudry_fig1.ts";
  *
  * train({
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },

@@ -1,7 +1,7 @@
 import type { OperatorFunction } from "rxjs";
 import { meanSquaredError } from "../math/mean_squared_error.ts";
-import type { LabeledData } from "../problems/labeled_data.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { LabeledData } from "../problems/shared/labeled_data.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { metric } from "./metric.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 
 /**
  * A copy of a snapshot with metrics added (or replaced). Operators use it so

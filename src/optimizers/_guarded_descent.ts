@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import { allFinite } from "./_finite.ts";
 
 /**
@@ -19,7 +19,7 @@ export interface GuardedDescent {
 }
 
 /** Creates the bookkeeping for one optimizer on `problem`. */
-export function guardedDescent(problem: Problem): GuardedDescent {
+export function guardedDescent(problem: ProblemBase): GuardedDescent {
   const d = problem.size;
   let grad = new Float64Array(d), next = new Float64Array(d);
   const at = new Float64Array(d);

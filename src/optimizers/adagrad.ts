@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { allFinite } from "./_finite.ts";
 
@@ -37,7 +37,7 @@ export interface AdagradOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function adagrad(problem: Problem, options: AdagradOptions): Optimizer {
+export function adagrad(problem: ProblemBase, options: AdagradOptions): Optimizer {
   const { lr, eps = 1e-10 } = options;
   const d = problem.size;
   const grad = new Float64Array(d), sum = new Float64Array(d);

@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { allFinite } from "./_finite.ts";
 
@@ -36,7 +36,7 @@ export interface AdamOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function adam(problem: Problem, options: AdamOptions): Optimizer {
+export function adam(problem: ProblemBase, options: AdamOptions): Optimizer {
   const { lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = options;
   const d = problem.size;
   const grad = new Float64Array(d), m1 = new Float64Array(d), m2 = new Float64Array(d);

@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { guardedDescent } from "./_guarded_descent.ts";
 
@@ -33,7 +33,7 @@ export interface CoordinateOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function coordinate(problem: Problem, options: CoordinateOptions): Optimizer {
+export function coordinate(problem: ProblemBase, options: CoordinateOptions): Optimizer {
   const { lr, rule } = options;
   const d = problem.size;
   const guard = guardedDescent(problem);

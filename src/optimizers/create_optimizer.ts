@@ -1,5 +1,5 @@
-import type { Problem } from "../problems/problem.ts";
-import type { OptimizerSpec } from "../spec/run_spec.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
+import type { OptimizerSpec } from "../spec/optimizer_schema.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { gd } from "./gd.ts";
 import { normalizedGd } from "./normalized_gd.ts";
@@ -29,7 +29,7 @@ import { mirror } from "./mirror.ts";
  * assert.equal(opt.kind, "gd");
  * ```
  */
-export function createOptimizer(problem: Problem, spec: OptimizerSpec): Optimizer {
+export function createOptimizer(problem: ProblemBase, spec: OptimizerSpec): Optimizer {
   switch (spec.kind) {
     case "gd":
       return gd(problem, spec);

@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { applyUpdate } from "./_apply_update.ts";
 
@@ -32,7 +32,7 @@ export interface GdOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function gd(problem: Problem, options: GdOptions): Optimizer {
+export function gd(problem: ProblemBase, options: GdOptions): Optimizer {
   const { lr, momentum = 0, nesterov = false } = options;
   const grad = new Float64Array(problem.size);
   const buf = momentum > 0 ? new Float64Array(problem.size) : null;

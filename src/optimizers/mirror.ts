@@ -1,5 +1,5 @@
 import { halfSquaredNormGradient } from "../math/half_squared_norm_gradient.ts";
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { dualOrder } from "./norm_order.ts";
 import { guardedDescent } from "./_guarded_descent.ts";
@@ -39,7 +39,7 @@ export interface MirrorOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function mirror(problem: Problem, options: MirrorOptions): Optimizer {
+export function mirror(problem: ProblemBase, options: MirrorOptions): Optimizer {
   const { p, lr } = options;
   if (!(p > 1) || !Number.isFinite(p)) {
     throw new RangeError(`Cannot run mirror descent with the potential ½‖w‖²_p for p = ${p}: p must be in (1, ∞)`);

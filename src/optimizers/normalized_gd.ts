@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 
 /** Options of {@link normalizedGd}. */
@@ -30,7 +30,7 @@ export interface NormalizedGdOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function normalizedGd(problem: Problem, options: NormalizedGdOptions): Optimizer {
+export function normalizedGd(problem: ProblemBase, options: NormalizedGdOptions): Optimizer {
   const { lr } = options;
   const d = problem.size;
   const grad = new Float64Array(d);

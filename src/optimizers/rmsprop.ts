@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Tensor } from "../math/tensor.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { allFinite } from "./_finite.ts";
@@ -39,7 +39,7 @@ export interface RmspropOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function rmsprop(problem: Problem, options: RmspropOptions): Optimizer {
+export function rmsprop(problem: ProblemBase, options: RmspropOptions): Optimizer {
   const { lr, alpha = 0.99, eps = 1e-8, momentum = 0, centered = false } = options;
   const d = problem.size;
   const grad = new Float64Array(d), square = new Float64Array(d);

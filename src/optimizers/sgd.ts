@@ -1,4 +1,4 @@
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import { createRng } from "../random/rng.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { applyUpdate } from "./_apply_update.ts";
@@ -38,7 +38,7 @@ export interface SgdOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function sgd(problem: Problem, options: SgdOptions): Optimizer {
+export function sgd(problem: ProblemBase, options: SgdOptions): Optimizer {
   const { lr, seed, momentum = 0, nesterov = false } = options;
   const n = problem.examples;
   const batch = Math.min(options.batch, n);

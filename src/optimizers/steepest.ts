@@ -1,5 +1,5 @@
 import { halfSquaredNormGradient } from "../math/half_squared_norm_gradient.ts";
-import type { Problem } from "../problems/problem.ts";
+import type { ProblemBase } from "../engine/problem_base.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { dualOrder, type NormName, normOrder } from "./norm_order.ts";
 import { guardedDescent } from "./_guarded_descent.ts";
@@ -42,7 +42,7 @@ export interface SteepestOptions {
  * for (let t = 0; t < 100; t++) opt.step(w);
  * ```
  */
-export function steepest(problem: Problem, options: SteepestOptions): Optimizer {
+export function steepest(problem: ProblemBase, options: SteepestOptions): Optimizer {
   const { lr } = options;
   const q = dualOrder(normOrder(options.norm));
   const d = problem.size;

@@ -1,6 +1,6 @@
 /**
  * Problems: data sets and the objectives trained on them, compiled from specs
- * into flat-parameter {@link Problem}s with a one-pass gradient.
+ * into flat-parameter {@link ProblemBase}s with a one-pass gradient.
  *
  * @example Usage
  * ```ts
@@ -10,23 +10,38 @@
  *
  * @module
  */
+export * from "./problem_kinds.ts";
 export * from "./problem.ts";
-export * from "./labeled_data.ts";
-export * from "./separable_data.ts";
-export * from "./soudry_fig1.ts";
-export * from "./read_csv_data.ts";
-export * from "./load_data.ts";
-export * from "./linear_classification.ts";
+export * from "./problem_spec_schema.ts";
 export * from "./compile_problem.ts";
-export * from "./least_squares.ts";
-export * from "./multiclass.ts";
-export * from "./wilson_data.ts";
-export * from "./wilson_test_data.ts";
-export * from "./gaussian_regression_data.ts";
-export * from "./separable_multiclass_data.ts";
-export * from "./load_target_data.ts";
-export * from "./sensing_operator.ts";
-export * from "./sensing_data.ts";
-export * from "./matrix_sensing.ts";
-export * from "./linear_net.ts";
-export * from "./linear_conv_net.ts";
+export * from "./shared/problem_kind.ts";
+export * from "./shared/data_schema.ts";
+export * from "./shared/labeled_data.ts";
+export * from "./shared/separable_data.ts";
+export * from "./shared/soudry_fig1.ts";
+export * from "./shared/read_csv_data.ts";
+export * from "./shared/load_data.ts";
+export * from "./shared/wilson_data.ts";
+export * from "./shared/wilson_test_data.ts";
+export * from "./shared/gaussian_regression_data.ts";
+export * from "./shared/separable_multiclass_data.ts";
+export * from "./shared/load_target_data.ts";
+export * from "./shared/sensing_data.ts";
+export * from "./linear_classification/linear_classification.ts";
+export * from "./linear_classification/linear_classification_schema.ts";
+export * from "./linear_classification/linear_classification_kind.ts";
+export * from "./multiclass/multiclass.ts";
+export * from "./multiclass/multiclass_schema.ts";
+export * from "./multiclass/multiclass_kind.ts";
+export * from "./least_squares/least_squares.ts";
+export * from "./least_squares/least_squares_schema.ts";
+export * from "./least_squares/least_squares_kind.ts";
+export * from "./matrix_sensing/matrix_sensing.ts";
+export * from "./matrix_sensing/matrix_sensing_schema.ts";
+export * from "./matrix_sensing/matrix_sensing_kind.ts";
+export * from "./linear_net/linear_net.ts";
+export * from "./linear_net/linear_net_schema.ts";
+export * from "./linear_net/linear_net_kind.ts";
+export * from "./linear_conv_net/linear_conv_net.ts";
+export * from "./linear_conv_net/linear_conv_net_schema.ts";
+export * from "./linear_conv_net/linear_conv_net_kind.ts";

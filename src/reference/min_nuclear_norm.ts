@@ -1,5 +1,5 @@
 import { lpNorm } from "../math/lp_norm.ts";
-import type { SensingOperator } from "../problems/sensing_operator.ts";
+import type { SensingOperator } from "../math/sensing_operator.ts";
 import type { ReferenceResult } from "./reference.ts";
 import { gramSolver } from "./_gram_solver.ts";
 import { spectralProx } from "./_spectral_prox.ts";
@@ -41,7 +41,7 @@ export const MIN_NUCLEAR_NORM_MAX_MEASUREMENTS = 2500;
  * @example Usage
  * ```ts
  * import { minNuclearNorm } from "./min_nuclear_norm.ts";
- * import { sensingOperator } from "../problems/sensing_operator.ts";
+ * import { sensingOperator } from "../math/sensing_operator.ts";
  * import assert from "node:assert/strict";
  *
  * // ⟨A, X⟩ = X₀₀ + X₁₁ + 2X₀₁ = 2: the PSD minimizer of tr X is [[½, ½], [½, ½]]

@@ -12,7 +12,6 @@
  */
 export * from "./reference.ts";
 export * from "./max_margin_l2.ts";
-export * from "./solve_reference.ts";
 export * from "./max_margin_l1.ts";
 export * from "./max_margin_linf.ts";
 export * from "./multiclass_svm.ts";
@@ -20,5 +19,5 @@ export * from "./min_norm_least_squares.ts";
 export * from "./min_lp_interpolant.ts";
 export * from "./min_nuclear_norm.ts";
 export * from "./min_nuclear_norm_diagonal.ts";
-export * from "./sensing_reference.ts";
 export * from "./max_margin_dft_l1.ts";
+export * from "./margin_norm.ts";

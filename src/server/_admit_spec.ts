@@ -1,6 +1,6 @@
-import { type CompiledRun, compileRun } from "../engine/compile_run.ts";
+import { type CompiledRun, compileRun } from "../run/compile_run.ts";
 import { presetSpec } from "../presets/presets.ts";
-import { parseSpec } from "../spec/parse_spec.ts";
+import { parseSpec } from "../run/spec_parser.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError, type SpecIssue } from "../spec/spec_error.ts";
 import { ApiError } from "./api_error.ts";

@@ -1,6 +1,5 @@
-import type { LinearClassification } from "../problems/linear_classification.ts";
 import { compileProblem } from "../problems/compile_problem.ts";
-import { parseSpec } from "../spec/parse_spec.ts";
+import { parseSpec } from "../run/spec_parser.ts";
 
 /** A run's labelled points, for the viewer's data and margin views. */
 export interface ProblemData {
@@ -29,7 +28,7 @@ export function problemData(spec: unknown): ProblemData | null {
     return null; // a spec from another version of biasflow: no points to show
   }
   if (parsed.problem.kind !== "linear-classification" || parsed.problem.data.kind === "csv") return null;
-  const problem = compileProblem(parsed.problem) as LinearClassification;
+  const problem = compileProblem(parsed.problem);
   const { n, d, x, y } = problem.data;
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) rows.push(Array.from(x.subarray(i * d, (i + 1) * d)));

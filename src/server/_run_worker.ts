@@ -7,12 +7,12 @@
  */
 /// <reference lib="deno.worker" />
 import { lastValueFrom, tap } from "rxjs";
-import { compileRun } from "../engine/compile_run.ts";
-import { analysisPipeline } from "../operators/analysis_pipeline.ts";
-import { solveReference } from "../reference/solve_reference.ts";
+import { compileRun } from "../run/compile_run.ts";
+import { analysisPipeline } from "../run/analysis_pipeline.ts";
+import { solveReference } from "../run/solve_reference.ts";
 import { toFinalRecord } from "../store/final_record.ts";
 import { tensorRecord, toSnapshotRecord } from "../store/snapshot_record.ts";
-import type { Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import type { FromWorker, ToWorker } from "./_worker_protocol.ts";
 

@@ -2,9 +2,9 @@ import { resolve } from "node:path";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
-import { PRESETS } from "../presets/presets.ts";
-import { runSpecJsonSchema } from "../spec/json_schema.ts";
-import { toSpecIssue } from "../spec/parse_spec.ts";
+import { presets } from "../presets/presets.ts";
+import { runSpecJsonSchema } from "../run/json_schema.ts";
+import { toSpecIssue } from "../run/spec_parser.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import type { RunStore } from "../store/run_store.ts";
@@ -111,7 +111,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get("/api/presets", (c) =>
     c.json({
-      presets: Object.entries(PRESETS).map(([name, p]) => ({
+      presets: Object.entries(presets()).map(([name, p]) => ({
         name,
         description: p.description,
         source: p.source,

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import type { FinalRecord } from "../store/final_record.ts";
 import type { RunStore, RunWriter } from "../store/run_store.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
@@ -104,7 +104,7 @@ interface Entry {
  * ```ts
  * import { createRunner } from "./create_runner.ts";
  * import { createRunStore } from "../store/run_store.ts";
- * import { compileRun } from "../engine/compile_run.ts";
+ * import { compileRun } from "../run/compile_run.ts";
  * import assert from "node:assert/strict";
  *
  * const runner = createRunner({ store: createRunStore(await Deno.makeTempDir()) });

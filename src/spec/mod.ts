@@ -1,23 +1,22 @@
 /**
- * The run spec: the public JSON format that describes a training run, its zod
- * schemas, validation with readable errors, and its JSON Schema.
+ * The building blocks of run specs that every layer may use: `SpecError`
+ * (bad user input, with the field path and the value seen), paths, the
+ * shared zod fields, and the optimizer, init, record and backend schemas.
+ * The complete run spec (over every problem kind) and `parseSpec` are in
+ * `src/run/`.
  *
  * @example Usage
  * ```ts
- * import { parseSpec } from "./mod.ts";
- * const spec = parseSpec({
- *   problem: { kind: "linear-classification", data: { kind: "separable", n: 20, d: 3 } },
- *   steps: 1000,
- * });
+ * import { OptimizerSpecSchema } from "./mod.ts";
+ * const gd = OptimizerSpecSchema.parse({ kind: "gd" });
  * ```
  *
  * @module
  */
-export * from "./run_spec.ts";
 export * from "./spec_error.ts";
-export * from "./parse_spec.ts";
-export * from "./json_schema.ts";
 export * from "./format_path.ts";
 export * from "./set_at_path.ts";
-export * from "./default_init.ts";
+export * from "./schema_fields.ts";
+export * from "./optimizer_schema.ts";
+export * from "./init_schema.ts";
 export * from "./spec_field_paths.ts";

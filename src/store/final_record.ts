@@ -1,5 +1,5 @@
 import type { ReferenceResult } from "../reference/reference.ts";
-import type { RunStatus, Snapshot } from "../streams/snapshot.ts";
+import type { Snapshot, SnapshotStatus } from "../engine/snapshot.ts";
 import { type TensorRecord, tensorRecord } from "./snapshot_record.ts";
 
 /** The last line of `--json` output and the content of `final.json`. */
@@ -9,7 +9,7 @@ export interface FinalRecord {
   /** The run's id. */
   run: string;
   /** How the run ended. */
-  status: RunStatus;
+  status: SnapshotStatus;
   /** Steps taken. */
   step: number;
   /** Seconds the run took. */

@@ -14,3 +14,4 @@
 export * from "./snapshot_record.ts";
 export * from "./final_record.ts";
 export * from "./run_store.ts";
+export * from "./run_status.ts";

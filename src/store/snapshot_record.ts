@@ -1,5 +1,5 @@
 import type { Tensor } from "../math/tensor.ts";
-import type { RunStatus, Snapshot, SnapshotTrigger } from "../streams/snapshot.ts";
+import type { Snapshot, SnapshotStatus, SnapshotTrigger } from "../engine/snapshot.ts";
 
 /** A tensor as JSON. */
 export interface TensorRecord {
@@ -20,7 +20,7 @@ export interface SnapshotRecord {
   /** Seconds since the run started. */
   wall: number;
   /** Run status at this snapshot. */
-  status: RunStatus;
+  status: SnapshotStatus;
   /** Why it was taken. */
   trigger: SnapshotTrigger;
   /** The metrics (non-finite values become null in JSON). */

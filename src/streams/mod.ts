@@ -13,7 +13,6 @@
  *
  * @module
  */
-export * from "./snapshot.ts";
 export * from "./log_schedule.ts";
 export * from "./create_run_id.ts";
 export * from "./train.ts";

@@ -1,11 +1,11 @@
 import { merge, Observable } from "rxjs";
-import { compileRun, type CompileRunOptions, isCompiledRun } from "../engine/compile_run.ts";
-import type { CompiledRun } from "../engine/compile_run.ts";
-import { createEngines } from "../engine/create_engines.ts";
-import { parseSpec } from "../spec/parse_spec.ts";
+import { compileRun, type CompileRunOptions, isCompiledRun } from "../run/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
+import { createEngines } from "../backend/create_engines.ts";
+import { parseSpec } from "../run/spec_parser.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { createRunId } from "./create_run_id.ts";
-import type { Snapshot } from "./snapshot.ts";
+import type { Snapshot } from "../engine/snapshot.ts";
 import { train, type TrainOptions } from "./train.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { Observable } from "rxjs";
-import { type CompiledRun, compileRun } from "../engine/compile_run.ts";
-import { createEngine } from "../engine/create_engine.ts";
+import { type CompiledRun, compileRun } from "../run/compile_run.ts";
+import { createEngine } from "../backend/create_engine.ts";
 import type { Engine } from "../engine/engine.ts";
 import { createRunId } from "./create_run_id.ts";
 import { logSchedule } from "./log_schedule.ts";
-import type { RunStatus, Snapshot, SnapshotTrigger } from "./snapshot.ts";
+import type { Snapshot, SnapshotStatus, SnapshotTrigger } from "../engine/snapshot.ts";
 import { yieldToEventLoop } from "./_yield_to_event_loop.ts";
 
 /** Options of {@link train}. */
@@ -70,7 +70,7 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Sna
       const started = performance.now();
       let lastEmit = started;
 
-      async function emit(status: RunStatus, trigger: SnapshotTrigger, message?: string): Promise<void> {
+      async function emit(status: SnapshotStatus, trigger: SnapshotTrigger, message?: string): Promise<void> {
         const state = await made.read();
         if (closed) return;
         const now = performance.now();

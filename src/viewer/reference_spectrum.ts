@@ -1,5 +1,5 @@
-import { singularValues } from "./singular_values.ts";
-import type { TheoryReference } from "./theory_layer.ts";
+import { singularValues } from "../math/singular_values.ts";
+import type { TheoryReference } from "./theory_reference.ts";
 
 /**
  * The singular values of a run's matrix reference X̄ (largest first, those
@@ -28,9 +28,9 @@ export function referenceSpectrum(reference: TheoryReference | null): number[] |
   if (!reference || reference.shape.length !== 2) return null;
   const cached = _cache.get(reference);
   if (cached) return cached;
-  const [rows, cols] = reference.shape as [number, number];
+  const [rows, cols] = reference.shape as [number, number]; // row-major, rows × cols
   if (reference.data.length !== rows * cols || rows * cols === 0) return null;
-  const sv = singularValues(reference.data, rows, cols);
+  const sv = Array.from(singularValues(reference.data, rows));
   const out = sv.filter((s) => s > 1e-9 * sv[0]!);
   _cache.set(reference, out);
   return out;

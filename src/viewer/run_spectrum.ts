@@ -1,5 +1,5 @@
 import type { RunTrace } from "./run_trace.ts";
-import { singularValues } from "./singular_values.ts";
+import { singularValues } from "../math/singular_values.ts";
 
 /** A run's singular values over time, as chart columns. */
 export interface RunSpectrum {
@@ -47,7 +47,7 @@ export function runSpectrum(trace: RunTrace): RunSpectrum | null {
   const matrices = trace.predictors.filter((p) => p.predictor.shape.length === 2);
   if (matrices.length === 0) return null;
   const [rows, cols] = matrices[0]!.predictor.shape as [number, number];
-  const sv = matrices.map((p) => singularValues(p.predictor.data, rows, cols));
+  const sv = matrices.map((p) => Array.from(singularValues(p.predictor.data, rows)));
   return {
     steps: matrices.map((p) => p.step),
     values: Array.from({ length: Math.min(rows, cols) }, (_, k) => sv.map((s) => s[k]!)),

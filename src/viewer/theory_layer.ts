@@ -1,17 +1,8 @@
 import { formatNumber } from "./format_number.ts";
 import { referenceSpectrum } from "./reference_spectrum.ts";
+import type { TheoryReference } from "./theory_reference.ts";
 
-/** A reference solution as the run detail carries it. */
-export interface TheoryReference {
-  /** `max-margin-l2`, `min-nuclear-norm`, … */
-  readonly kind: string;
-  /** Shape of the solution ([d] or [rows, cols]). */
-  readonly shape: readonly number[];
-  /** Its entries, row-major. */
-  readonly data: ArrayLike<number>;
-  /** Normalized max margin γ̂ of a max-margin reference. */
-  readonly margin?: number;
-}
+export type { TheoryReference };
 
 /** What the theory layer of a metric chart is computed from: one run. */
 export interface TheoryContext {

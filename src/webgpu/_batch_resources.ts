@@ -1,10 +1,7 @@
 import type { GpuContext } from "./device.ts";
 import { driverBindGroupLayout } from "./_batch_pipelines.ts";
 import { scoped } from "./_guard.ts";
-
-/** Bytes of one run's `RunInfo` and `Hyper` records (see common.wgsl). */
-export const INFO_BYTES = 48;
-export const HYPER_BYTES = 64;
+import { structLayouts } from "./_struct_layouts.ts";
 
 /** The GPU buffers and bind groups of a batch. */
 export interface BatchResources {
@@ -73,8 +70,9 @@ export async function createBatchResources(
         return b;
       };
       const state = buffer("state", k * slots * p * 4, S | DST | SRC);
-      const info = buffer("info", k * INFO_BYTES, S | DST | SRC);
-      const hyper = buffer("hyper", k * HYPER_BYTES, S | DST);
+      const { info: infoWords, hyper: hyperWords } = structLayouts();
+      const info = buffer("info", k * 4 * infoWords.words, S | DST | SRC);
+      const hyper = buffer("hyper", k * 4 * hyperWords.words, S | DST);
       const partials = buffer("partials", sizes.partials, S);
       const rows = buffer("rows", sizes.rows, S | DST);
       const data = sizes.data.map((bytes, i) => buffer(`data ${i}`, bytes, S | DST));

@@ -1,12 +1,10 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
 import type { BoundProblemKernel, ProblemKernel } from "./kernels/problem_kernel.ts";
 import { webGpuUnsupported } from "./webgpu_unsupported.ts";
+import { structLayouts } from "./_struct_layouts.ts";
 import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
 import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
-
-/** Words of one run's `Hyper` record (see common.wgsl). */
-export const HYPER_WORDS = 16;
 
 /** SGD row indices uploaded per chunk of steps, all runs together. */
 const ROWS_PER_CHUNK = 2 ** 22;
@@ -25,7 +23,7 @@ export interface BoundRuns {
   readonly rowsPerStep: number;
   /** SGD: room for row indices per run in the rows buffer. */
   readonly rowsPerRun: number;
-  /** The `Hyper` records ({@link HYPER_WORDS} words per run; floats as float32 bits). */
+  /** The `Hyper` records (`structLayouts().hyper.words` words per run; floats as float32 bits). */
   readonly hyper: Uint32Array<ArrayBuffer>;
 }
 
@@ -61,7 +59,7 @@ export function bindRuns(
   });
   const n = kernel.rows;
   const rule = optimizers[optimizer]!;
-  const W = HYPER_WORDS;
+  const H = structLayouts().hyper, W = H.words;
   const hyper = new Uint32Array(runs.length * W);
   const f32 = new Float32Array(hyper.buffer);
   let rowsPerStep = n;
@@ -69,24 +67,24 @@ export function bindRuns(
     const o = run.spec.optimizer;
     const h = rule.hyper(o);
     const constants = h.constants ?? [];
-    if (constants.length > 7) {
-      throw new RangeError(`The ${optimizer} rule has ${constants.length} constants; at most 7 fit`);
+    if (constants.length > H.c6 - H.c0 + 1) {
+      throw new RangeError(`The ${optimizer} rule has ${constants.length} constants; at most ${H.c6 - H.c0 + 1} fit`);
     }
-    f32[i * W] = h.lr;
-    f32[i * W + 1] = h.momentum ?? 0;
-    hyper[i * W + 2] = h.nesterov ? 1 : 0;
-    hyper[i * W + 8] = h.variant ?? 0;
-    constants.forEach((c, k) => f32[i * W + 9 + k] = c);
+    f32[i * W + H.lr] = h.lr;
+    f32[i * W + H.momentum] = h.momentum ?? 0;
+    hyper[i * W + H.nesterov] = h.nesterov ? 1 : 0;
+    hyper[i * W + H.variant] = h.variant ?? 0;
+    constants.forEach((c, k) => f32[i * W + H.c0 + k] = c);
     if (o.kind === "sgd") {
       const batch = Math.min(o.batch, n);
       if (i === 0) rowsPerStep = batch;
       rowsPerStep = Math.max(rowsPerStep, batch);
-      hyper[i * W + 3] = batch;
-      hyper[i * W + 4] = Math.ceil(n / batch);
+      hyper[i * W + H.batch] = batch;
+      hyper[i * W + H.spe] = Math.ceil(n / batch);
     }
   });
   const rowsPerRun = optimizer === "sgd" ? Math.max(rowsPerStep, Math.floor(ROWS_PER_CHUNK / runs.length)) : 0;
-  runs.forEach((_, i) => hyper[i * W + 7] = i * rowsPerRun);
+  runs.forEach((_, i) => hyper[i * W + H.row_base] = i * rowsPerRun);
   return {
     problemKernel,
     kernel,

@@ -1,12 +1,13 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import type { GpuContext } from "./device.ts";
 import { type BatchPlan, planBatch } from "./_plan.ts";
 import { batchPipelines, type EntryPoint } from "./_batch_pipelines.ts";
-import { createBatchResources, INFO_BYTES } from "./_batch_resources.ts";
+import { createBatchResources } from "./_batch_resources.ts";
 import { createBatchStream } from "./_batch_stream.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
-import { bindRuns, type BoundRuns, HYPER_WORDS } from "./_bind_runs.ts";
+import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
+import { structLayouts } from "./_struct_layouts.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
 import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
@@ -53,9 +54,6 @@ export interface GpuBatch {
   dispose(): void;
 }
 
-/** Words of one run's `RunInfo` record. */
-const INFO_WORDS = INFO_BYTES / 4;
-
 /** Dispatches encoded per submission. */
 const DISPATCHES_PER_SUBMIT = 256;
 
@@ -69,6 +67,13 @@ export async function createGpuBatch(
   const { device } = gpu;
   const bound: BoundRuns = bindRuns(runs, options.kernels, options.optimizers);
   const k = runs.length, p = bound.kernel.params, n = bound.kernel.rows;
+  const { info: I, hyper: H, ctl: C } = structLayouts(), INFO_WORDS = I.words, INFO_BYTES = 4 * I.words;
+  const ctlWords = (steps: number, report: number) => {
+    const words = new Uint32Array(C.words);
+    words[C.steps] = steps;
+    words[C.report] = report;
+    return words;
+  };
   const shifted = bound.normalized && bound.problemKernel.logGradient;
   const rule = bound.optimizer;
   // Parameters, compensation, gradient, the rule's slots, and a guarded rule's saved point.
@@ -134,10 +139,10 @@ export async function createGpuBatch(
   device.queue.writeBuffer(state, 0, initialState(runs, p, slots, rule));
   device.queue.writeBuffer(hyper, 0, bound.hyper);
   bound.kernel.data.forEach((d, i) => device.queue.writeBuffer(res.data[i]!, 0, d));
-  device.queue.writeBuffer(ctl[0]!, 0, new Uint32Array([plan.stepsPerDispatch, 0, 0, 0]));
-  device.queue.writeBuffer(ctl[2]!, 0, new Uint32Array([0, 1, 0, 0]));
+  device.queue.writeBuffer(ctl[0]!, 0, ctlWords(plan.stepsPerDispatch, 0));
+  device.queue.writeBuffer(ctl[2]!, 0, ctlWords(0, 1));
   // Multi-workgroup path: ctl[1] (0 steps) makes multi_update only check a guarded rule's last step of a submission.
-  if (plan.path === "multi") device.queue.writeBuffer(ctl[1]!, 0, new Uint32Array([0, 0, 0, 0]));
+  if (plan.path === "multi") device.queue.writeBuffer(ctl[1]!, 0, ctlWords(0, 0));
 
   let step = 0;
   const diverged: (number | null)[] = runs.map(() => null);
@@ -157,8 +162,8 @@ export async function createGpuBatch(
     const alive = live();
     streams.forEach((stream, i) => {
       if (!alive[i]) return;
-      h[i * HYPER_WORDS + 5] = stream.epochStep;
-      h[i * HYPER_WORDS + 6] = step >>> 0;
+      h[i * H.words + H.e0] = stream.epochStep;
+      h[i * H.words + H.s0] = step >>> 0;
       device.queue.writeBuffer(rows, i * rowsPerRun * 4, stream.take(steps));
     });
     device.queue.writeBuffer(hyper, 0, h);
@@ -206,7 +211,7 @@ export async function createGpuBatch(
       checks.push(scoped(gpu, `${label} steps`, () => {
         if (bound.batched) uploadRows(s);
         if (plan.path === "fused") {
-          device.queue.writeBuffer(ctl[1]!, 0, new Uint32Array([s % plan.stepsPerDispatch, 0, 0, 0]));
+          device.queue.writeBuffer(ctl[1]!, 0, ctlWords(s % plan.stepsPerDispatch, 0));
         }
         const encoder = device.createCommandEncoder({ label: `${label} steps` });
         encodeSteps(encoder, s);
@@ -220,7 +225,7 @@ export async function createGpuBatch(
     const alive = live();
     runs.forEach((_, i) => {
       if (!alive[i]) return;
-      const gpuStep = u32[i * INFO_WORDS]!, frozen = u32[i * INFO_WORDS + 1]!;
+      const gpuStep = u32[i * INFO_WORDS + I.step]!, frozen = u32[i * INFO_WORDS + I.frozen]!;
       const taken = (gpuStep - (before >>> 0)) >>> 0;
       if (frozen === 1) {
         diverged[i] = before + taken;
@@ -268,13 +273,13 @@ export async function createGpuBatch(
           return out;
         },
       };
-      const gmax = f32[i * INFO_WORDS + 5]!, gssq = f32[i * INFO_WORDS + 6]!;
+      const gmax = f32[i * INFO_WORDS + I.gmax]!, gssq = f32[i * INFO_WORDS + I.gssq]!;
       return {
-        loss: f32[i * INFO_WORDS + 4]!,
+        loss: f32[i * INFO_WORDS + I.loss]!,
         gradNorm: gmax === 0 ? 0 : gmax * Math.sqrt(gssq),
         params,
         state: rule.read(run.spec.optimizer, own, diverged[i] ?? step),
-        underflow: u32[i * INFO_WORDS + 2]!,
+        underflow: u32[i * INFO_WORDS + I.underflow]!,
       };
     });
   }
@@ -289,7 +294,7 @@ export async function createGpuBatch(
     retire(i: number): void {
       if (retired[i] || disposed) return;
       retired[i] = true;
-      if (gpu.failure === null) device.queue.writeBuffer(info, i * INFO_BYTES + 4, new Uint32Array([2]));
+      if (gpu.failure === null) device.queue.writeBuffer(info, i * INFO_BYTES + 4 * I.frozen, new Uint32Array([2]));
     },
     dispose(): void {
       if (disposed) return;

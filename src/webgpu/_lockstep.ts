@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import type { Divergence, Engine, EngineState } from "../engine/engine.ts";
 import type { GpuBatch, GpuRunRead } from "./_gpu_batch.ts";
 

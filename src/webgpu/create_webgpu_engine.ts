@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import { createWebGpuEngines, type WebGpuEngine, type WebGpuEngineOptions } from "./create_webgpu_engines.ts";
 
 /**
@@ -16,7 +16,7 @@ import { createWebGpuEngines, type WebGpuEngine, type WebGpuEngineOptions } from
  * @example Usage
  * ```ts ignore
  * import { createWebGpuEngine } from "./create_webgpu_engine.ts";
- * import { compileRun } from "../engine/compile_run.ts";
+ * import { compileRun } from "../run/compile_run.ts";
  *
  * const engine = await createWebGpuEngine(compileRun({
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },

@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import { sharedGpu } from "./device.ts";
 import { createGpuBatch, type WebGpuEngineOptions } from "./_gpu_batch.ts";
 import { lockstepEngines, type WebGpuEngine } from "./_lockstep.ts";

@@ -1,4 +1,4 @@
-import type { CompiledRun } from "../engine/compile_run.ts";
+import type { CompiledRun } from "../run/compile_run.ts";
 import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
@@ -20,7 +20,7 @@ export const WEBGPU_OPTIMIZERS: readonly string[] = Object.keys(GPU_OPTIMIZERS);
  * @example Usage
  * ```ts
  * import { webGpuUnsupported } from "./webgpu_unsupported.ts";
- * import { compileRun } from "../engine/compile_run.ts";
+ * import { compileRun } from "../run/compile_run.ts";
  * import assert from "node:assert/strict";
  *
  * const run = compileRun({

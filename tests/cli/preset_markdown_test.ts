@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { PRESET_MARKERS, presetMarkdown, replacePresetSection } from "../../src/cli/preset_markdown.ts";
-import { PRESETS } from "../../src/presets/presets.ts";
+import { presets } from "../../src/presets/presets.ts";
 
 /** The rows of a Markdown table as trimmed cells, separator row dropped (deno fmt pads cells). */
 function rows(table: string): string[][] {
@@ -15,10 +15,10 @@ Deno.test("README.md lists every preset of the registry (regenerate with `deno t
   assert.ok(a >= 0 && b > a, "README.md has the preset markers");
   assert.deepEqual(
     rows(readme.slice(a + PRESET_MARKERS.begin.length, b)),
-    rows(presetMarkdown(PRESETS)),
+    rows(presetMarkdown(presets())),
     "README's preset table is out of date: run deno task readme:presets",
   );
-  assert.equal(rows(presetMarkdown(PRESETS)).length, Object.keys(PRESETS).length + 1);
+  assert.equal(rows(presetMarkdown(presets())).length, Object.keys(presets()).length + 1);
 });
 
 Deno.test("replacePresetSection() refuses a README without markers", () => {

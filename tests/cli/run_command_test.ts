@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCommand } from "../../src/cli/run_command.ts";
-import { PRESETS } from "../../src/presets/presets.ts";
+import { presets } from "../../src/presets/presets.ts";
 import { logSchedule } from "../../src/streams/log_schedule.ts";
 import type { CliIo } from "../../src/cli/cli_io.ts";
 
@@ -208,8 +208,8 @@ Deno.test("runCommand() --list prints every preset on its own line with descript
   const io = capture();
   assert.equal(await runCommand(["--list"], { io }), 0);
   const lines = io.out.trimEnd().split("\n");
-  assert.equal(lines.length, Object.keys(PRESETS).length);
-  for (const [name, p] of Object.entries(PRESETS)) {
+  assert.equal(lines.length, Object.keys(presets()).length);
+  for (const [name, p] of Object.entries(presets())) {
     const line = lines.find((l) => l.startsWith(`${name} `));
     assert.ok(line, name);
     assert.ok(line.includes(p.description) && line.endsWith(`[${p.source}]`), line);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { suggestNames } from "../../src/cli/suggest_names.ts";
-import { PRESETS } from "../../src/presets/presets.ts";
+import { presets } from "../../src/presets/presets.ts";
 
-const names = Object.keys(PRESETS);
+const names = Object.keys(presets());
 
 Deno.test("suggestNames() finds the preset behind a typo, a swapped pair, a separator or a missing suffix", () => {
   assert.deepEqual(suggestNames("soudry-fig", names), ["soudry-fig1"]);

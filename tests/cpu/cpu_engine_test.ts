@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createCpuEngine } from "../../src/cpu/cpu_engine.ts";
-import { compileRun } from "../../src/engine/compile_run.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
-import { soudryFig1 } from "../../src/problems/soudry_fig1.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
+import { soudryFig1 } from "../../src/problems/shared/soudry_fig1.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 import type { EngineState } from "../../src/engine/engine.ts";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { filter, lastValueFrom, toArray } from "rxjs";
-import { analyze } from "../../src/operators/analyze.ts";
+import { analyze } from "../../src/run/analyze.ts";
 import { train } from "../../src/streams/train.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 
 /** Trains a spec with the default analysis on the CPU and keeps its scheduled snapshots, by step. */
 export async function record(spec: Record<string, unknown>, perDecade = 1): Promise<Map<number, Snapshot>> {

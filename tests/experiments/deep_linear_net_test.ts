@@ -1,5 +1,5 @@
 /**
- * Deep linear networks, experiments.md §6 (seed slides 22–23; Ji & Telgarsky,
+ * Deep linear networks, docs/experiments.md §6 (seed slides 22–23; Ji & Telgarsky,
  * ICLR 2019): whatever the depth, GD's end-to-end predictor converges in
  * direction to the L2 max-margin SVM.
  */

@@ -1,14 +1,14 @@
 /**
- * Gunasekar, Lee, Soudry & Srebro (ICML 2018), experiments.md §3: steepest
+ * Gunasekar, Lee, Soudry & Srebro (ICML 2018), docs/experiments.md §3: steepest
  * descent w.r.t. ℓp on separable data with the exponential loss converges in
  * direction to the ℓp max-margin separator; GD on softmax cross-entropy to the
  * multiclass SVM.
  */
 import assert from "node:assert/strict";
 import { presetSpec } from "../../src/presets/presets.ts";
-import { compileRun } from "../../src/engine/compile_run.ts";
-import { solveReference } from "../../src/reference/solve_reference.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import { solveReference } from "../../src/run/solve_reference.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 import { at, last, record } from "./_record.ts";
 
 const NORMS = ["l1", "l2", "linf"] as const;

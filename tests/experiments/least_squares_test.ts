@@ -1,5 +1,5 @@
 /**
- * Least squares, experiments.md §4 (seed slide 19; Gunasekar et al., ICML 2018,
+ * Least squares, docs/experiments.md §4 (seed slide 19; Gunasekar et al., ICML 2018,
  * §2): GD and momentum converge to w₀ + X⁺(y − Xw₀) whatever the step size;
  * AdaGrad, steepest descent w.r.t. ℓ4/3 and coordinate descent converge to
  * limits that depend on the step size.
@@ -9,7 +9,7 @@ import { presetSpec } from "../../src/presets/presets.ts";
 import { minNormLeastSquares } from "../../src/reference/min_norm_least_squares.ts";
 import { minLpInterpolant } from "../../src/reference/min_lp_interpolant.ts";
 import { relativeError } from "../../src/math/relative_error.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 import { last, record } from "./_record.ts";
 
 const X = Float64Array.of(1, 1, 1, 1, 2, 0), Y = Float64Array.of(1, 10);

@@ -1,5 +1,5 @@
 /**
- * Linear convolutional networks, experiments.md §7 (Gunasekar, Lee, Soudry &
+ * Linear convolutional networks, docs/experiments.md §7 (Gunasekar, Lee, Soudry &
  * Srebro, NeurIPS 2018): a two-layer full-width circular convolutional net is
  * biased towards the ℓ1 norm of β's Fourier transform, a fully connected one
  * towards the ℓ2 norm of β.

@@ -1,5 +1,5 @@
 /**
- * Matrix sensing with a factorized X = UUᵀ, experiments.md §5 (Gunasekar et al.,
+ * Matrix sensing with a factorized X = UUᵀ, docs/experiments.md §5 (Gunasekar et al.,
  * NeurIPS 2017; Wu & Rebeschini, NeurIPS 2021): from U₀ = √α·I, GD's limit
  * approaches the minimum nuclear norm solution as α → 0, slowly in α.
  */

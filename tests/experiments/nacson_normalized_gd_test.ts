@@ -1,5 +1,5 @@
 /**
- * Nacson et al. (AISTATS 2019), experiments.md §2: normalized GD (η/L(w)) on
+ * Nacson et al. (AISTATS 2019), docs/experiments.md §2: normalized GD (η/L(w)) on
  * the exponential loss converges in direction like 1/t, GD like 1/log t.
  * On random separable data (the symmetric Figure 1 data converge faster still;
  * see soudry_fig1_test.ts).

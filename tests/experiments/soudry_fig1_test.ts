@@ -1,16 +1,16 @@
 /**
  * Soudry et al. (2018) on their Figure 1 data, and Nacson et al. (2019): the
- * predictions of experiments.md §1–§2 that the spine must reproduce.
+ * predictions of docs/experiments.md §1–§2 that the spine must reproduce.
  */
 import assert from "node:assert/strict";
 import { filter, lastValueFrom, toArray } from "rxjs";
-import { analyze } from "../../src/operators/analyze.ts";
+import { analyze } from "../../src/run/analyze.ts";
 import { presetSpec } from "../../src/presets/presets.ts";
 import { train } from "../../src/streams/train.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 import { maxMarginL2 } from "../../src/reference/max_margin_l2.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
-import { soudryFig1 } from "../../src/problems/soudry_fig1.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
+import { soudryFig1 } from "../../src/problems/shared/soudry_fig1.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 
 async function decades(spec: Record<string, unknown>): Promise<Map<number, Snapshot>> {

@@ -1,5 +1,5 @@
 /**
- * Wilson, Roelofs, Stern, Srebro & Recht (NeurIPS 2017), experiments.md §8:
+ * Wilson, Roelofs, Stern, Srebro & Recht (NeurIPS 2017), docs/experiments.md §8:
  * on their least-squares construction AdaGrad, RMSProp and Adam from 0 reach
  * ¼·sign(Xᵀy), which predicts +1 on every new point (test error = the share of
  * negatives, ≈ 1 − p), while GD and SGD reach the minimum-norm solution, which
@@ -7,8 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { presetSpec } from "../../src/presets/presets.ts";
-import { wilsonData } from "../../src/problems/wilson_data.ts";
-import { wilsonTestData } from "../../src/problems/wilson_test_data.ts";
+import { wilsonData } from "../../src/problems/shared/wilson_data.ts";
+import { wilsonTestData } from "../../src/problems/shared/wilson_test_data.ts";
 import { last, record } from "./_record.ts";
 
 const spec = presetSpec("wilson-gd") as {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { multiclassMargin } from "../../src/math/multiclass_margin.ts";
 import { keslerRows } from "../../src/math/kesler_rows.ts";
 import { minMargin } from "../../src/math/min_margin.ts";
-import { separableMulticlassData } from "../../src/problems/separable_multiclass_data.ts";
+import { separableMulticlassData } from "../../src/problems/shared/separable_multiclass_data.ts";
 import { assertClose } from "../_assert_close.ts";
 
 Deno.test("multiclassMargin() equals the binary margin of vec W on the Kesler rows", () => {

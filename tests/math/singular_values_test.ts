@@ -23,3 +23,22 @@ Deno.test("singularValues() returns NaN for non-finite input and rejects bad sha
   assert.ok(singularValues([1, NaN, 0, 1], 2).every(Number.isNaN));
   assert.throws(() => singularValues([1, 2, 3], 2), /do not form 2 rows/);
 });
+
+Deno.test("singularValues() of a rank-one outer product uvᵀ is ‖u‖‖v‖ then zeros, tall or wide", () => {
+  const u = [1, 2, 3], v = [4, -1];
+  const tall = u.flatMap((ui) => v.map((vj) => ui * vj)); // 3×2
+  const wide = v.flatMap((vi) => u.map((uj) => vi * uj)); // 2×3
+  const expected = Math.hypot(...u) * Math.hypot(...v);
+  for (const [data, rows] of [[tall, 3], [wide, 2]] as const) {
+    assertAllClose(singularValues(data, rows), [expected, 0], { rtol: 1e-14, atol: 1e-13 });
+  }
+});
+
+Deno.test("singularValues() squared sum to the squared Frobenius norm of a random 16×16 matrix, descending", () => {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  const a = Array.from({ length: 256 }, rand);
+  const sv = singularValues(a, 16);
+  assertAllClose([sv.reduce((t, x) => t + x * x, 0)], [a.reduce((t, x) => t + x * x, 0)], { rtol: 1e-12 });
+  for (let i = 1; i < sv.length; i++) assert.ok(sv[i]! <= sv[i - 1]!);
+});

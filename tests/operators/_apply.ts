@@ -1,5 +1,5 @@
 import { lastValueFrom, of, type OperatorFunction } from "rxjs";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 
 /** Runs one snapshot through an operator and returns its metrics. */
 export async function metricsOf(

@@ -1,4 +1,4 @@
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 
 /** A snapshot with the given predictor, for operator tests. */
 export function snapshotOf(beta: number[], extra: Partial<Snapshot> = {}): Snapshot {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { lastValueFrom, of } from "rxjs";
 import { gradUnderflow } from "../../src/operators/grad_underflow.ts";
-import type { Snapshot } from "../../src/streams/snapshot.ts";
+import type { Snapshot } from "../../src/engine/snapshot.ts";
 
 const base: Snapshot = {
   run: "r",

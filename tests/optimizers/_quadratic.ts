@@ -1,7 +1,7 @@
-import type { Problem } from "../../src/problems/problem.ts";
+import type { ProblemBase } from "../../src/engine/problem_base.ts";
 
 /** L(w) = ½‖w − c‖², ∇L = w − c: gradients easy to follow by hand. */
-export function quadratic(c: number[]): Problem {
+export function quadratic(c: number[]): ProblemBase {
   const d = c.length;
   return {
     kind: "quadratic",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { adagrad } from "../../src/optimizers/adagrad.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
 import { assertAllClose } from "../_assert_close.ts";
 import { iterates, quadratic } from "./_quadratic.ts";
 

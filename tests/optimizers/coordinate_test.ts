@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { coordinate } from "../../src/optimizers/coordinate.ts";
-import { leastSquares } from "../../src/problems/least_squares.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { leastSquares } from "../../src/problems/least_squares/least_squares.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 
 const problem = leastSquares(gaussianRegressionData({ n: 3, d: 4, noise: 0, seed: 2 }), { reduction: "sum" });
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { mirror } from "../../src/optimizers/mirror.ts";
 import { gd } from "../../src/optimizers/gd.ts";
-import { leastSquares } from "../../src/problems/least_squares.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { leastSquares } from "../../src/problems/least_squares/least_squares.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 import { halfSquaredNormGradient } from "../../src/math/half_squared_norm_gradient.ts";
 import { minLpInterpolant } from "../../src/reference/min_lp_interpolant.ts";
 import { relativeError } from "../../src/math/relative_error.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { normalizedGd } from "../../src/optimizers/normalized_gd.ts";
-import type { Problem } from "../../src/problems/problem.ts";
+import type { ProblemBase } from "../../src/engine/problem_base.ts";
 import { assertAllClose } from "../_assert_close.ts";
 import { gradAt, smallProblem } from "./_fixture.ts";
 
@@ -16,7 +16,7 @@ Deno.test("normalizedGd() takes w ← w − (η/L(w))∇L(w)", () => {
 
 Deno.test("normalizedGd() falls back to ∇L/L for problems without logGradient", () => {
   const full = smallProblem("logistic");
-  const plain: Problem = {
+  const plain: ProblemBase = {
     kind: full.kind,
     size: full.size,
     examples: full.examples,

@@ -3,21 +3,21 @@ import { lastValueFrom } from "rxjs";
 import { steepest } from "../../src/optimizers/steepest.ts";
 import { gd } from "../../src/optimizers/gd.ts";
 import { coordinate } from "../../src/optimizers/coordinate.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
-import { leastSquares } from "../../src/problems/least_squares.ts";
-import { separableData } from "../../src/problems/separable_data.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
-import type { Problem } from "../../src/problems/problem.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
+import { leastSquares } from "../../src/problems/least_squares/least_squares.ts";
+import { separableData } from "../../src/problems/shared/separable_data.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
+import type { ProblemBase } from "../../src/engine/problem_base.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 import { train } from "../../src/streams/train.ts";
-import { analyze } from "../../src/operators/analyze.ts";
+import { analyze } from "../../src/run/analyze.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 
 const data = separableData({ n: 8, d: 6, margin: 0.1, seed: 3 });
 const logistic = linearClassification(data, { loss: "logistic", reduction: "sum" });
 const exp = linearClassification(data, { loss: "exp", reduction: "sum" });
 
-function gradAt(p: Problem, w: Float64Array): Float64Array {
+function gradAt(p: ProblemBase, w: Float64Array): Float64Array {
   const g = new Float64Array(p.size);
   p.gradient(w, g, false);
   return g;

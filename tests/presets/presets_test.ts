@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { sigmaMax } from "../../src/math/sigma_max.ts";
-import { PRESETS, presetSpec } from "../../src/presets/presets.ts";
-import { soudryFig1 } from "../../src/problems/soudry_fig1.ts";
+import { presets, presetSpec } from "../../src/presets/presets.ts";
+import { soudryFig1 } from "../../src/problems/shared/soudry_fig1.ts";
 
-Deno.test("PRESETS all compile, with a description and a source", () => {
-  for (const [name, preset] of Object.entries(PRESETS)) {
+Deno.test("presets() all compile, with a description and a source", () => {
+  for (const [name, preset] of Object.entries(presets())) {
     assert.ok(preset.description.length > 10 && preset.source.length > 5, name);
     compileRun(preset.spec);
   }
@@ -29,11 +29,11 @@ const FACTORIZED = [
   "linear-net-one-example",
 ];
 
-Deno.test("PRESETS has the factorized experiments, each compiling to its problem kind", () => {
+Deno.test("presets() has the factorized experiments, each compiling to its problem kind", () => {
   for (const name of FACTORIZED) {
-    assert.ok(name in PRESETS, name);
+    assert.ok(name in presets(), name);
     const run = compileRun(presetSpec(name));
-    assert.equal(run.problem.kind, (PRESETS[name]!.spec.problem as { kind: string }).kind);
+    assert.equal(run.problem.kind, (presets()[name]!.spec.problem as { kind: string }).kind);
     assert.ok(run.init.some((v) => v !== 0), `${name} must not start at the saddle point 0`);
   }
 });

@@ -1,4 +1,4 @@
-import type { Problem } from "../../src/problems/problem.ts";
+import type { ProblemBase } from "../../src/engine/problem_base.ts";
 import { assertClose } from "../_assert_close.ts";
 
 /**
@@ -7,7 +7,7 @@ import { assertClose } from "../_assert_close.ts";
  * largest gradient entry.
  */
 export function assertBatchGradientMatchesLoss(
-  problem: Problem,
+  problem: ProblemBase,
   params: Float64Array,
   options: { rows?: Uint32Array; count?: number; h?: number; rtol?: number } = {},
 ): void {

@@ -1,8 +1,8 @@
-import type { Problem } from "../../src/problems/problem.ts";
+import type { ProblemBase } from "../../src/engine/problem_base.ts";
 import { assertClose } from "../_assert_close.ts";
 
 /** Checks `problem.gradient` at `w` against central differences of its loss. */
-export function assertGradientMatchesLoss(problem: Problem, w: Float64Array, rtol = 1e-7): void {
+export function assertGradientMatchesLoss(problem: ProblemBase, w: Float64Array, rtol = 1e-7): void {
   const g = new Float64Array(problem.size), scratch = new Float64Array(problem.size);
   problem.gradient(w, g, false);
   const h = 1e-6;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { compileProblem } from "../../src/problems/compile_problem.ts";
-import type { LinearConvNet } from "../../src/problems/linear_conv_net.ts";
-import type { LinearNet } from "../../src/problems/linear_net.ts";
-import type { MatrixSensing } from "../../src/problems/matrix_sensing.ts";
+import type { LinearConvNet } from "../../src/problems/linear_conv_net/linear_conv_net.ts";
+import type { LinearNet } from "../../src/problems/linear_net/linear_net.ts";
+import type { MatrixSensing } from "../../src/problems/matrix_sensing/matrix_sensing.ts";
 import { SpecError } from "../../src/spec/spec_error.ts";
 
 Deno.test("compileProblem() builds a linear-classification problem of the data's dimension", () => {

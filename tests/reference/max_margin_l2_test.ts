@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { Matrix, solve } from "ml-matrix";
 import { maxMarginL2 } from "../../src/reference/max_margin_l2.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
-import { separableData } from "../../src/problems/separable_data.ts";
-import { soudryFig1 } from "../../src/problems/soudry_fig1.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
+import { separableData } from "../../src/problems/shared/separable_data.ts";
+import { soudryFig1 } from "../../src/problems/shared/soudry_fig1.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 

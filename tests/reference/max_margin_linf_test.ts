@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { maxMarginLinf } from "../../src/reference/max_margin_linf.ts";
 import { minMargin } from "../../src/math/min_margin.ts";
-import { soudryFig1 } from "../../src/problems/soudry_fig1.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
+import { soudryFig1 } from "../../src/problems/shared/soudry_fig1.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 import { bruteForceMargin2d } from "./_brute_force_margin.ts";
 

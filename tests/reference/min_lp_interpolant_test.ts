@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { minLpInterpolant } from "../../src/reference/min_lp_interpolant.ts";
 import { minNormLeastSquares } from "../../src/reference/min_norm_least_squares.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 import { lpNorm } from "../../src/math/lp_norm.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
+import { solveLinear } from "./_solve_linear.ts";
 
 const data = gaussianRegressionData({ n: 6, d: 15, noise: 0, seed: 3 });
 
@@ -43,7 +44,23 @@ Deno.test("minLpInterpolant() interpolates, and each solution is smallest in its
       }
     });
   });
-  assertAllClose(sols[2]!, minNormLeastSquares(data.x, data.y).predictor!.data, { rtol: 1e-12, atol: 1e-14 });
+  // p = 2 against its closed form w = Xᵀ(XXᵀ)⁻¹y, solved here by Gaussian elimination (not by the library).
+  const gram = Float64Array.from({ length: 36 }, (_, k) => {
+    const i = Math.floor(k / 6), j = k % 6;
+    return data.x.subarray(i * 15, i * 15 + 15).reduce((a, v, l) => a + v * data.x[j * 15 + l]!, 0);
+  });
+  const lambda = solveLinear(gram, data.y);
+  const closed = Float64Array.from(
+    { length: 15 },
+    (_, l) => lambda.reduce((a, v, i) => a + v * data.x[i * 15 + l]!, 0),
+  );
+  assertAllClose(sols[2]!, closed, { rtol: 1e-10, atol: 1e-13 });
+});
+
+Deno.test("minLpInterpolant() with p = 2 on Gunasekar et al.'s example is w = (1/3, 29/6, −25/6)", async () => {
+  // x₁ = (1, 1, 1), y₁ = 1; x₂ = (1, 2, 0), y₂ = 10: XXᵀ = [[3, 3], [3, 5]], λ = (−25/6, 27/6), w = Xᵀλ.
+  const w = await solve(2, Float64Array.of(1, 1, 1, 1, 2, 0), Float64Array.of(1, 10));
+  assertAllClose(w, [1 / 3, 29 / 6, -25 / 6], { rtol: 1e-12, atol: 1e-14 });
 });
 
 Deno.test("minLpInterpolant() satisfies the optimality condition ∇‖w‖ᵖₚ ∈ rowspace(X)", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { minNormLeastSquares } from "../../src/reference/min_norm_least_squares.ts";
-import { gaussianRegressionData } from "../../src/problems/gaussian_regression_data.ts";
+import { gaussianRegressionData } from "../../src/problems/shared/gaussian_regression_data.ts";
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 
 Deno.test("minNormLeastSquares() is w₀ + X⁺(y − Xw₀) on Gunasekar's example", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { EigenvalueDecomposition, Matrix, pseudoInverse, SingularValueDecomposition } from "ml-matrix";
 import { nuclearNorm } from "../../src/math/nuclear_norm.ts";
-import { sensingData } from "../../src/problems/sensing_data.ts";
-import { sensingOperator } from "../../src/problems/sensing_operator.ts";
+import { sensingData } from "../../src/problems/shared/sensing_data.ts";
+import { sensingOperator } from "../../src/math/sensing_operator.ts";
 import { minNuclearNorm } from "../../src/reference/min_nuclear_norm.ts";
 import { minNuclearNormDiagonal } from "../../src/reference/min_nuclear_norm_diagonal.ts";
 import { createRng } from "../../src/random/rng.ts";

@@ -3,7 +3,7 @@ import { createApp } from "../../src/server/create_app.ts";
 import { createRunner, type Runner } from "../../src/server/create_runner.ts";
 import type { ServerLimits } from "../../src/server/server_limits.ts";
 import { createRunStore } from "../../src/store/run_store.ts";
-import { PRESETS } from "../../src/presets/presets.ts";
+import { presets } from "../../src/presets/presets.ts";
 import { slowSpec, waitFor } from "./_sse.ts";
 
 const tiny = {
@@ -61,9 +61,9 @@ async function untilEnded(runner: Runner, id: string): Promise<void> {
 
 Deno.test("`createApp()` lists presets and serves the spec JSON Schema and limits", async () => {
   await withApp(async (app) => {
-    const presets = await (await app.request("/api/presets")).json();
-    assert.deepEqual(presets.presets.map((p: { name: string }) => p.name), Object.keys(PRESETS));
-    assert.equal(presets.presets[0].spec.name, "soudry-fig1");
+    const listed = await (await app.request("/api/presets")).json();
+    assert.deepEqual(listed.presets.map((p: { name: string }) => p.name), Object.keys(presets()));
+    assert.equal(listed.presets[0].spec.name, "soudry-fig1");
     const schema = await (await app.request("/api/schema")).json();
     assert.ok(schema.required.includes("problem"));
     assert.ok(schema.properties.steps);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { createRunner, type RunEvent } from "../../src/server/create_runner.ts";
 import { createRunStore } from "../../src/store/run_store.ts";
 import { slowSpec, waitFor } from "./_sse.ts";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { runSpecJsonSchema } from "../../src/spec/json_schema.ts";
+import { runSpecJsonSchema } from "../../src/run/json_schema.ts";
 import { specFieldPaths } from "../../src/spec/spec_field_paths.ts";
-import { PRESETS, presetSpec } from "../../src/presets/presets.ts";
+import { presets, presetSpec } from "../../src/presets/presets.ts";
 import { setAtPath } from "../../src/spec/set_at_path.ts";
-import { parseSpec } from "../../src/spec/parse_spec.ts";
+import { parseSpec } from "../../src/run/spec_parser.ts";
 
 Deno.test("specFieldPaths() lists the fields of the spec's own kinds, with its values", () => {
   const paths = specFieldPaths(runSpecJsonSchema(), presetSpec("soudry-fig1"));
@@ -16,7 +16,7 @@ Deno.test("specFieldPaths() lists the fields of the spec's own kinds, with its v
 });
 
 Deno.test("specFieldPaths() offers only paths that the schema accepts when set (every preset)", () => {
-  for (const name of Object.keys(PRESETS)) {
+  for (const name of Object.keys(presets())) {
     const spec = presetSpec(name);
     for (const { path, value } of specFieldPaths(runSpecJsonSchema(), spec)) {
       if (value === undefined) continue;

@@ -4,7 +4,7 @@ import { SpecError } from "../../src/spec/spec_error.ts";
 import { sweep, sweepRuns } from "../../src/streams/sweep.ts";
 import { train } from "../../src/streams/train.ts";
 import { sharedGpu } from "../../src/webgpu/device.ts";
-import { noGpu } from "../webgpu/_with_gpu.ts";
+import { skipGpu } from "../webgpu/_with_gpu.ts";
 
 const spec = {
   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
@@ -51,7 +51,7 @@ const BASE = {
 
 Deno.test({
   name: "sweep() on WebGPU streams each of 8 batched runs as the same run trained alone",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const lrs = [0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1, 2];
     const spec = { ...BASE, backend: "webgpu" };

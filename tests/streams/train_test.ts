@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { firstValueFrom, lastValueFrom, take, toArray } from "rxjs";
 import { createCpuEngine } from "../../src/cpu/cpu_engine.ts";
-import type { CompiledRun } from "../../src/engine/compile_run.ts";
+import type { CompiledRun } from "../../src/run/compile_run.ts";
 import type { Engine } from "../../src/engine/engine.ts";
 import { SpecError } from "../../src/spec/spec_error.ts";
 import { logSchedule } from "../../src/streams/log_schedule.ts";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../../src/engine/compile_run.ts";
-import { analysisPipeline } from "../../src/operators/analysis_pipeline.ts";
-import { PRESETS, presetSpec } from "../../src/presets/presets.ts";
-import { solveReference } from "../../src/reference/solve_reference.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
+import { analysisPipeline } from "../../src/run/analysis_pipeline.ts";
+import { presets, presetSpec } from "../../src/presets/presets.ts";
+import { solveReference } from "../../src/run/solve_reference.ts";
 import { train } from "../../src/streams/train.ts";
 import { metricInfo } from "../../src/viewer/metric_info.ts";
 
@@ -21,7 +21,7 @@ Deno.test("`metricInfo()` names singular values σᵢ from σ₁ (sv_0, the larg
 
 Deno.test("`metricInfo()` has a label of its own for every metric the analysis writes on the presets", async () => {
   const names = new Set<string>();
-  for (const preset of Object.keys(PRESETS)) {
+  for (const preset of Object.keys(presets())) {
     const run = compileRun({ ...(presetSpec(preset) as Record<string, unknown>), steps: 2 });
     const reference = await solveReference(run);
     const snapshots = await lastValueFrom(train(run).pipe(analysisPipeline(run, reference), toArray()));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { presetSpec } from "../../src/presets/presets.ts";
-import { runSpecJsonSchema } from "../../src/spec/json_schema.ts";
-import { parseSpec } from "../../src/spec/parse_spec.ts";
+import { runSpecJsonSchema } from "../../src/run/json_schema.ts";
+import { parseSpec } from "../../src/run/spec_parser.ts";
 import { setAtPath } from "../../src/spec/set_at_path.ts";
 import { type JsonSchema, validateJsonSchema } from "../../src/viewer/validate_json_schema.ts";
 

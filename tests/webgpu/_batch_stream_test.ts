@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { createBatchStream } from "../../src/webgpu/_batch_stream.ts";
 import { sgd } from "../../src/optimizers/sgd.ts";
-import type { Problem } from "../../src/problems/problem.ts";
+import type { ProblemBase } from "../../src/engine/problem_base.ts";
 
 // A problem that records the rows SGD asks for.
-function spyProblem(n: number): { problem: Problem; seen: number[][] } {
+function spyProblem(n: number): { problem: ProblemBase; seen: number[][] } {
   const seen: number[][] = [];
-  const problem: Problem = {
+  const problem: ProblemBase = {
     kind: "spy",
     size: 1,
     examples: n,

@@ -1,5 +1,5 @@
 import { createCpuEngine } from "../../src/cpu/cpu_engine.ts";
-import type { CompiledRun } from "../../src/engine/compile_run.ts";
+import type { CompiledRun } from "../../src/run/compile_run.ts";
 import type { Engine } from "../../src/engine/engine.ts";
 
 /** How far a WebGPU predictor is from the float64 one. */

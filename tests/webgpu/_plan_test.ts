@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { FUSED_WORK_MAX, LOOP_BUDGET, planBatch } from "../../src/webgpu/_plan.ts";
 import type { BoundProblemKernel } from "../../src/webgpu/kernels/problem_kernel.ts";
 import { linearClassificationKernel } from "../../src/webgpu/kernels/linear_classification.ts";
-import { linearClassification } from "../../src/problems/linear_classification.ts";
-import { separableData } from "../../src/problems/separable_data.ts";
+import { linearClassification } from "../../src/problems/linear_classification/linear_classification.ts";
+import { separableData } from "../../src/problems/shared/separable_data.ts";
 
 function bound(n: number, d: number): BoundProblemKernel {
   const problem = linearClassification(separableData({ n, d, margin: 0, seed: 0 }), {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { firstValueFrom, lastValueFrom, toArray } from "rxjs";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../src/cpu/cpu_engine.ts";
 import { train } from "../../src/streams/train.ts";
 import { createWebGpuEngine } from "../../src/webgpu/create_webgpu_engine.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { createWebGpuEngines } from "../../src/webgpu/create_webgpu_engines.ts";
 import { createWebGpuEngine } from "../../src/webgpu/create_webgpu_engine.ts";
 import { gpuTest } from "./_with_gpu.ts";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { acquireGpu, gpuAdapterKind, sharedGpu } from "../../src/webgpu/device.ts";
-import { noGpu } from "./_with_gpu.ts";
+import { skipGpu } from "./_with_gpu.ts";
 
 Deno.test({
   name: "acquireGpu() gives a labelled device and classifies its adapter",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const gpu = await acquireGpu({ label: "device test" });
     try {
@@ -22,7 +22,7 @@ Deno.test({
 
 Deno.test({
   name: "acquireGpu() records an uncaptured GPU error as the context's failure",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const gpu = await acquireGpu();
     try {
@@ -40,7 +40,7 @@ Deno.test({
 
 Deno.test({
   name: "acquireGpu() records a lost device as the context's failure",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const gpu = await acquireGpu();
     gpu.device.destroy();
@@ -51,7 +51,7 @@ Deno.test({
 
 Deno.test({
   name: "sharedGpu() reuses one device and acquires a new one after a failure",
-  ignore: noGpu,
+  ignore: skipGpu,
   async fn() {
     const a = await sharedGpu();
     assert.equal(await sharedGpu(), a);

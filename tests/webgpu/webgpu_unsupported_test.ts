@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../src/engine/compile_run.ts";
+import { compileRun } from "../../src/run/compile_run.ts";
 import { webGpuUnsupported } from "../../src/webgpu/webgpu_unsupported.ts";
 import { PROBLEM_KERNELS } from "../../src/webgpu/kernels/problem_kernels.ts";
 

@@ -56,7 +56,7 @@ export const EXP_CONSTANTS: readonly number[] = [
   1 / 720,
   2 ** 27 + 1, // Veltkamp's splitter
   2 ** -64, // Ziv's error bound
-  new Float64Array(new BigInt64Array([1023n]).buffer)[0]!, // the int64 exponent bias, as bits
+  1023 * 2 ** -1074, // the int64 exponent bias, as bits (the subnormal whose bit pattern is 1023)
   -1,
   1,
 ];

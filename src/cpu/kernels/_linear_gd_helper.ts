@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { HELPER_ARGS, HELPER_WORDS } from "./_linear_gd_helper_words.ts";
+import { HELPER_ARGS, helperWords } from "./_linear_gd_helper_words.ts";
 
 /** The helper thread of a kernel: a Worker that runs runB on the kernel's memory. */
 export interface LinearGdHelper {
@@ -31,6 +31,7 @@ export interface LinearGdHelper {
  */
 export function createLinearGdHelper(memory: WebAssembly.Memory): LinearGdHelper | null {
   const words = new Int32Array(memory.buffer);
+  const HELPER_WORDS = helperWords();
   const args = new Float64Array(memory.buffer, HELPER_WORDS.args * 8, HELPER_ARGS);
   let worker: Worker;
   try {

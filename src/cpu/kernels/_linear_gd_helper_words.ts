@@ -1,18 +1,19 @@
+import { kernelAddresses } from "./_linear_gd_module.ts";
+
 /**
  * The words of the kernel's memory through which the host and its helper
- * thread hand over a job (linear_gd/40_threads.wat leaves [2624, 3072) to
- * them), as indices into an Int32Array or Float64Array of the memory.
+ * thread hand over a job, as indices into an Int32Array (`job`, `ack`,
+ * `ready`) or Float64Array (`args`) of the memory: read from the addresses
+ * the kernel exports (linear_gd/00_layout.wat), never copied.
+ *
+ * @returns The word indices.
+ * @throws {Error} where the host cannot run the kernel (no helper is started there).
  */
-export const HELPER_WORDS = {
-  /** Int32: the number of jobs the host has started. */
-  job: 2624 / 4,
-  /** Int32: the number of jobs the helper has finished. */
-  ack: 2688 / 4,
-  /** Int32: 1 once the helper is waiting for jobs. */
-  ready: 2752 / 4,
-  /** Float64: runB's thirteen arguments, from here on. */
-  args: 2816 / 8,
-} as const;
+export function helperWords(): { job: number; ack: number; ready: number; args: number } {
+  const a = kernelAddresses();
+  if (a === null) throw new Error("The kernel cannot run here (no WebAssembly SIMD or threads)");
+  return { job: a.job / 4, ack: a.ack / 4, ready: a.ready / 4, args: a.args / 8 };
+}
 
 /** How many arguments runB takes. */
 export const HELPER_ARGS = 13;

@@ -134,6 +134,51 @@ export function instantiateLinearGd(bytes = HEADER_BYTES, memory?: WebAssembly.M
   return { ...(instance.exports as unknown as Omit<LinearGdExports, "memory">), memory: mem };
 }
 
+/** The addresses the kernel exports as globals (linear_gd/00_layout.wat), in bytes. */
+export interface KernelAddresses {
+  /** The two threads' control words (A's and B's arrivals, stop, stall): the host zeroes them before a run. */
+  readonly control: readonly number[];
+  /** The stall word: 1 when runA gave up waiting for runB. */
+  readonly stall: number;
+  /** The host's job counter, the helper's acknowledgement, its ready flag, runB's float64 arguments. */
+  readonly job: number;
+  readonly ack: number;
+  readonly ready: number;
+  readonly args: number;
+  /** Where the host's data may start. */
+  readonly headerBytes: number;
+}
+
+let addresses: KernelAddresses | null | undefined;
+
+/**
+ * The control addresses as the kernel exports them, read once from an
+ * instance on a one-page memory: the host keeps no copies of these numbers.
+ *
+ * @returns The addresses, or null where the host lacks WebAssembly SIMD or threads.
+ */
+export function kernelAddresses(): KernelAddresses | null {
+  if (addresses !== undefined) return addresses;
+  const module = linearGdModule();
+  if (module === null) return addresses = null;
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 32768, shared: true });
+  const { exports } = new WebAssembly.Instance(module, { env: { memory }, math: { exp: Math.exp, now: () => 0 } });
+  const at = (name: string) => {
+    const global = exports[name];
+    if (!(global instanceof WebAssembly.Global)) throw new TypeError(`The kernel exports no global ${name}`);
+    return global.value as number;
+  };
+  return addresses = {
+    control: [at("ctrl_a"), at("ctrl_b"), at("ctrl_stop"), at("ctrl_stall")],
+    stall: at("ctrl_stall"),
+    job: at("host_job"),
+    ack: at("host_ack"),
+    ready: at("host_ready"),
+    args: at("host_args"),
+    headerBytes: at("header_bytes"),
+  };
+}
+
 /**
  * Whether the kernel's own exp agrees with this host's Math.exp, checked once
  * on 4,000 arguments. It is correctly rounded, and so is V8's Math.exp; on a

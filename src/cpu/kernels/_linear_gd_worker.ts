@@ -7,13 +7,14 @@
  * @module
  */
 import { workerData } from "node:worker_threads";
-import { HELPER_ARGS, HELPER_WORDS } from "./_linear_gd_helper_words.ts";
+import { HELPER_ARGS, helperWords } from "./_linear_gd_helper_words.ts";
 import { instantiateLinearGd } from "./_linear_gd_module.ts";
 
 const memory = (workerData as { memory: WebAssembly.Memory }).memory;
 const kernel = instantiateLinearGd(0, memory);
 if (kernel === null) throw new Error("The kernel's helper thread has no WebAssembly SIMD or threads");
 const words = new Int32Array(memory.buffer);
+const HELPER_WORDS = helperWords();
 const args = new Float64Array(memory.buffer, HELPER_WORDS.args * 8, HELPER_ARGS);
 let seen = Atomics.load(words, HELPER_WORDS.job);
 Atomics.store(words, HELPER_WORDS.ready, 1);

@@ -1,12 +1,12 @@
 import type { Tensor } from "../../math/tensor.ts";
-import type { LinearClassification } from "../../problems/linear_classification.ts";
 import type { Problem } from "../../problems/problem.ts";
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 import { createLinearGdHelper, type LinearGdHelper } from "./_linear_gd_helper.ts";
 import {
   fastExpMatchesHost,
   HEADER_BYTES,
   instantiateLinearGd,
+  kernelAddresses,
   type LinearGdExports,
   MAX_MEMORY_BYTES,
 } from "./_linear_gd_module.ts";
@@ -39,8 +39,6 @@ const MIN_CALL_WORK = 4e6; // ...and calls of at least this many (about a millis
 const STALL_MS = 5; // the host thread's patience with its helper at a barrier
 const HELPER_TIMEOUT_MS = 30_000; // after a stall, how long the host waits for the helper to let go
 // Control words of linear_gd/40_threads.wat: A, B, STOP, STALL.
-const CONTROL_WORDS = [2304, 2368, 2496, 2560].map((b) => b / 4);
-const STALL_WORD = 2560 / 4;
 
 /** Options of {@link createLinearGdKernel}. */
 export interface LinearGdKernelOptions {
@@ -113,7 +111,7 @@ export function createLinearGdKernel(
   options: LinearGdKernelOptions = {},
 ): LinearGdKernel | null {
   if (problem.kind !== "linear-classification" || optimizer.kind !== "gd") return null;
-  const { z, options: objective } = problem as LinearClassification;
+  const { z, options: objective } = problem;
   const n = problem.examples, d = problem.size;
   const dp = d + (d & 1), nb = Math.floor(n / ROWS), nt = n - ROWS * nb;
   const blockBytes = dp * 8 * ROWS;
@@ -128,7 +126,9 @@ export function createLinearGdKernel(
   const ub = align4096(u + nb * ROWS * 8 + 4096), gb = align4096(ub + nb * ROWS * 8 + 4096), end = gb + dp * 8;
   if (end > MAX_MEMORY_BYTES) return null;
   let k = instantiateLinearGd(end);
-  if (k === null) return null;
+  const addresses = kernelAddresses();
+  if (k === null || addresses === null) return null;
+  const controlWords = addresses.control.map((b) => b / 4), stallWord = addresses.stall / 4;
   const fast = fastExpMatchesHost() ? 1 : 0;
   let mem = new Float64Array(k.memory.buffer);
   for (let b = 0; b < nb; b++) {
@@ -185,7 +185,7 @@ export function createLinearGdKernel(
 
   // Returns the steps taken and whether the helper stalled (then the rest runs on one thread).
   function runTwo(kk: LinearGdExports, h: LinearGdHelper, steps: number): [number, boolean] {
-    for (const i of CONTROL_WORDS) Atomics.store(words, i, 0);
+    for (const i of controlWords) Atomics.store(words, i, 0);
     h.start([blocks, nb, cbTwo, dp, w, g, gb, u, ub, expLoss, fast, steps, pa]);
     const took = kk.runA(
       blocks,
@@ -212,7 +212,7 @@ export function createLinearGdKernel(
       stallMs,
     );
     h.finish(HELPER_TIMEOUT_MS);
-    return [took, Atomics.load(words, STALL_WORD) === 1];
+    return [took, Atomics.load(words, stallWord) === 1];
   }
 
   return {

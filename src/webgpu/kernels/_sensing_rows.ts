@@ -1,4 +1,4 @@
-import type { SensingOperator } from "../../problems/sensing_operator.ts";
+import type { SensingOperator } from "../../math/sensing_operator.ts";
 
 /** A sensing operator as the WebGPU kernel reads it: coordinates of X and one row of coefficients per Aᵢ. */
 export interface SensingRows {
@@ -23,7 +23,7 @@ export interface SensingRows {
  * @example Usage
  * ```ts
  * import { sensingCoord } from "./_sensing_rows.ts";
- * import { sensingOperator } from "../../problems/sensing_operator.ts";
+ * import { sensingOperator } from "../../math/sensing_operator.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(sensingCoord(sensingOperator(2, { structure: "dense", a: new Float64Array(4) }, false)), 1);
@@ -39,7 +39,7 @@ export function sensingCoord(operator: SensingOperator): 0 | 1 | 2 {
  * @example Usage
  * ```ts
  * import { sensingCoords } from "./_sensing_rows.ts";
- * import { sensingOperator } from "../../problems/sensing_operator.ts";
+ * import { sensingOperator } from "../../math/sensing_operator.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(sensingCoords(sensingOperator(3, { structure: "dense", a: new Float64Array(9) }, true)), 6);
@@ -60,7 +60,7 @@ export function sensingCoords(operator: SensingOperator): number {
  * @example Usage
  * ```ts
  * import { sensingRows } from "./_sensing_rows.ts";
- * import { sensingOperator } from "../../problems/sensing_operator.ts";
+ * import { sensingOperator } from "../../math/sensing_operator.ts";
  * import assert from "node:assert/strict";
  *
  * // A₀ = (E₀₁ + E₁₀)/2 on 2×2 matrices: packed coordinate 1 (entry 0·2 + 1), coefficient 1

@@ -1,5 +1,4 @@
 import type { Problem } from "../../problems/problem.ts";
-import type { LeastSquares } from "../../problems/least_squares.ts";
 import type { BoundProblemKernel, ProblemKernel } from "./problem_kernel.ts";
 import { LINEAR_ROWS_WGSL, linearRowsLayout } from "./_linear_rows.ts";
 import wgsl from "./least_squares.wgsl" with { type: "text" };
@@ -12,7 +11,7 @@ import wgsl from "./least_squares.wgsl" with { type: "text" };
  * @example Usage
  * ```ts
  * import { leastSquaresKernel } from "./least_squares.ts";
- * import { leastSquares } from "../../problems/least_squares.ts";
+ * import { leastSquares } from "../../problems/least_squares/least_squares.ts";
  * import assert from "node:assert/strict";
  *
  * const bound = leastSquaresKernel.bind(leastSquares(
@@ -29,7 +28,7 @@ export const leastSquaresKernel: ProblemKernel = {
   logGradient: false,
   bind(problem: Problem): BoundProblemKernel | string {
     if (problem.kind !== "least-squares") return `The least-squares kernel cannot run a ${problem.kind} problem`;
-    const ls = problem as LeastSquares;
+    const ls = problem;
     const { n, d, x, y } = ls.data;
     if (n * d >= 2 ** 32) return `The data has ${n}×${d} entries, more than a 32-bit index reaches`;
     return {

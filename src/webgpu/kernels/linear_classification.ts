@@ -1,5 +1,4 @@
 import type { Problem } from "../../problems/problem.ts";
-import type { LinearClassification } from "../../problems/linear_classification.ts";
 import type { BoundProblemKernel, KernelLayout, ProblemKernel } from "./problem_kernel.ts";
 import { LINEAR_ROWS_WGSL, linearRowsLayout } from "./_linear_rows.ts";
 import wgsl from "./linear_classification.wgsl" with { type: "text" };
@@ -33,7 +32,7 @@ export const linearClassificationKernel: ProblemKernel = {
     if (problem.kind !== "linear-classification") {
       return `The linear-classification kernel cannot run a ${problem.kind} problem`;
     }
-    const lc = problem as LinearClassification;
+    const lc = problem;
     const n = lc.data.n, d = lc.data.d;
     if (n * d >= 2 ** 32) return `The data has ${n}×${d} entries, more than a 32-bit index reaches`;
     const loss = lc.options.loss === "logistic" ? 0 : 1;

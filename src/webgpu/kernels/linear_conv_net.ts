@@ -1,5 +1,4 @@
 import type { Problem } from "../../problems/problem.ts";
-import type { LinearConvNet } from "../../problems/linear_conv_net.ts";
 import type { BoundProblemKernel, KernelLayout, ProblemKernel } from "./problem_kernel.ts";
 import { marginRows, netLayout, netWgsl } from "./_net_rows.ts";
 import wgsl from "./linear_conv_net.wgsl" with { type: "text" };
@@ -15,8 +14,8 @@ import wgsl from "./linear_conv_net.wgsl" with { type: "text" };
  * @example Usage
  * ```ts
  * import { linearConvNetKernel } from "./linear_conv_net.ts";
- * import { linearConvNet } from "../../problems/linear_conv_net.ts";
- * import { labeledData } from "../../problems/labeled_data.ts";
+ * import { linearConvNet } from "../../problems/linear_conv_net/linear_conv_net.ts";
+ * import { labeledData } from "../../problems/shared/labeled_data.ts";
  * import assert from "node:assert/strict";
  *
  * const net = linearConvNet(labeledData([[1, 2, 3, 4]], [1]), { depth: 3, loss: "exp", reduction: "sum" });
@@ -32,7 +31,7 @@ export const linearConvNetKernel: ProblemKernel = {
   logGradient: true,
   bind(problem: Problem): BoundProblemKernel | string {
     if (problem.kind !== "linear-conv-net") return `The linear-conv-net kernel cannot run a ${problem.kind} problem`;
-    const net = problem as LinearConvNet;
+    const net = problem;
     const { n, d } = net.data;
     const z = marginRows(net.z, n, d);
     if (typeof z === "string") return z;

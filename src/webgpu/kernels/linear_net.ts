@@ -1,5 +1,4 @@
 import type { Problem } from "../../problems/problem.ts";
-import type { LinearNet } from "../../problems/linear_net.ts";
 import type { BoundProblemKernel, KernelLayout, ProblemKernel } from "./problem_kernel.ts";
 import { marginRows, netLayout, netWgsl } from "./_net_rows.ts";
 import wgsl from "./linear_net.wgsl" with { type: "text" };
@@ -15,8 +14,8 @@ import wgsl from "./linear_net.wgsl" with { type: "text" };
  * @example Usage
  * ```ts
  * import { linearNetKernel } from "./linear_net.ts";
- * import { linearNet } from "../../problems/linear_net.ts";
- * import { labeledData } from "../../problems/labeled_data.ts";
+ * import { linearNet } from "../../problems/linear_net/linear_net.ts";
+ * import { labeledData } from "../../problems/shared/labeled_data.ts";
  * import assert from "node:assert/strict";
  *
  * const net = linearNet(labeledData([[1, 0]], [1]), { widths: [3], loss: "exp", reduction: "sum" });
@@ -33,7 +32,7 @@ export const linearNetKernel: ProblemKernel = {
   logGradient: true,
   bind(problem: Problem): BoundProblemKernel | string {
     if (problem.kind !== "linear-net") return `The linear-net kernel cannot run a ${problem.kind} problem`;
-    const net = problem as LinearNet;
+    const net = problem;
     const { n, d } = net.data;
     const z = marginRows(net.z, n, d);
     if (typeof z === "string") return z;

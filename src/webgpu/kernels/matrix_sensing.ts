@@ -1,5 +1,5 @@
 import type { Problem } from "../../problems/problem.ts";
-import type { MatrixSensing } from "../../problems/matrix_sensing.ts";
+import type { MatrixSensing } from "../../problems/matrix_sensing/matrix_sensing.ts";
 import type { BoundProblemKernel, KernelLayout, ProblemKernel } from "./problem_kernel.ts";
 import { sensingCoords, type SensingRows, sensingRows } from "./_sensing_rows.ts";
 import wgsl from "./matrix_sensing.wgsl" with { type: "text" };
@@ -52,8 +52,8 @@ const bound = new WeakMap<Problem, BoundProblemKernel | string>();
  * @example Usage
  * ```ts
  * import { matrixSensingKernel } from "./matrix_sensing.ts";
- * import { matrixSensing } from "../../problems/matrix_sensing.ts";
- * import { sensingOperator } from "../../problems/sensing_operator.ts";
+ * import { matrixSensing } from "../../problems/matrix_sensing/matrix_sensing.ts";
+ * import { sensingOperator } from "../../math/sensing_operator.ts";
  * import assert from "node:assert/strict";
  *
  * // one measurement of a 2×2 X: its trace
@@ -73,7 +73,10 @@ export const matrixSensingKernel: ProblemKernel = {
   logGradient: false,
   bind(problem: Problem): BoundProblemKernel | string {
     let out = bound.get(problem);
-    if (out === undefined) bound.set(problem, out = unsupported(problem) ?? bindSensing(problem as MatrixSensing));
+    if (out === undefined) {
+      out = unsupported(problem) ?? (problem.kind === "matrix-sensing" ? bindSensing(problem) : "");
+      bound.set(problem, out);
+    }
     return out;
   },
   unsupported,
@@ -81,7 +84,7 @@ export const matrixSensingKernel: ProblemKernel = {
 
 function unsupported(problem: Problem): string | null {
   if (problem.kind !== "matrix-sensing") return `The matrix-sensing kernel cannot run a ${problem.kind} problem`;
-  const { n, operator } = problem as MatrixSensing;
+  const { n, operator } = problem;
   const d = sensingCoords(operator);
   if (d > MATRIX_SENSING_MAX_COORDS) {
     return `The WebGPU matrix-sensing kernel holds at most ${MATRIX_SENSING_MAX_COORDS} coordinates of X in ` +

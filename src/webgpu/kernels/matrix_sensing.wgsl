@@ -1,6 +1,6 @@
 // Problem kernel: matrix sensing on factors, L = ½Σᵢ rᵢ², rᵢ = ⟨Aᵢ, X⟩ − yᵢ,
 // X = UUᵀ (parameters U, n×r row-major) or UVᵀ (then V after U), as
-// src/problems/matrix_sensing.ts. Host: matrix_sensing.ts.
+// src/problems/matrix_sensing/matrix_sensing.ts. Host: matrix_sensing.ts.
 //
 // The measurements see X through D coordinates (MS_COORD): 0 packed, the
 // upper triangle j ≤ k row by row with x_q = (X_jk + X_kj)/2 (symmetric Aᵢ,

@@ -1,5 +1,4 @@
 import type { Problem } from "../../problems/problem.ts";
-import type { Multiclass } from "../../problems/multiclass.ts";
 import type { BoundProblemKernel, KernelLayout, ProblemKernel } from "./problem_kernel.ts";
 import wgsl from "./multiclass.wgsl" with { type: "text" };
 
@@ -48,7 +47,7 @@ function multiclassLayout(k: number, d: number, wg: number): KernelLayout {
  * @example Usage
  * ```ts
  * import { multiclassKernel } from "./multiclass.ts";
- * import { multiclass } from "../../problems/multiclass.ts";
+ * import { multiclass } from "../../problems/multiclass/multiclass.ts";
  * import assert from "node:assert/strict";
  *
  * const bound = multiclassKernel.bind(multiclass(
@@ -67,7 +66,7 @@ export const multiclassKernel: ProblemKernel = {
   logGradient: true,
   bind(problem: Problem): BoundProblemKernel | string {
     if (problem.kind !== "multiclass") return `The multiclass kernel cannot run a ${problem.kind} problem`;
-    const mc = problem as Multiclass;
+    const mc = problem;
     const { n, d, x, y } = mc.data;
     const k = mc.classes;
     if (n * d >= 2 ** 32 || k * d >= 2 ** 32) {

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { columnLoops, reduceLoops } from "./_loops.ts";
 import wgsl from "./coordinate.wgsl" with { type: "text" };

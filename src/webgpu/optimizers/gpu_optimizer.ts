@@ -1,5 +1,5 @@
 import type { Tensor } from "../../math/tensor.ts";
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 
 /**
  * An update rule's part of a run's `Hyper` record (see `kernels/common.wgsl`):

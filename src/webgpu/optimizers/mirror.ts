@@ -1,5 +1,5 @@
 import { halfSquaredNormGradient } from "../../math/half_squared_norm_gradient.ts";
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 import { dualOrder } from "../../optimizers/norm_order.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { columnLoops, lpMapLoops } from "./_loops.ts";

@@ -1,5 +1,5 @@
 import type { Tensor } from "../../math/tensor.ts";
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { columnLoops } from "./_loops.ts";
 import { SQUARE_LIMIT } from "./_square_limit.ts";

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from "../../spec/run_spec.ts";
+import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
 import { dualOrder, normOrder } from "../../optimizers/norm_order.ts";
 import type { GpuOptimizer } from "./gpu_optimizer.ts";
 import { lpMapLoops } from "./_loops.ts";

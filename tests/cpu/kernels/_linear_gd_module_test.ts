@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { fastExpMatchesHost, instantiateLinearGd } from "../../../src/cpu/kernels/_linear_gd_module.ts";
+import {
+  fastExpMatchesHost,
+  HEADER_BYTES,
+  instantiateLinearGd,
+  kernelAddresses,
+} from "../../../src/cpu/kernels/_linear_gd_module.ts";
+import { HELPER_ARGS } from "../../../src/cpu/kernels/_linear_gd_helper_words.ts";
 import { createRng } from "../../../src/random/rng.ts";
 
 Deno.test("fastExpMatchesHost() holds on V8, whose Math.exp is correctly rounded", () => {
@@ -46,4 +52,21 @@ Deno.test("instantiateLinearGd() exp equals Math.exp bit for bit", () => {
 Deno.test("instantiateLinearGd() exp without the fast path is Math.exp", () => {
   const k = instantiateLinearGd()!;
   for (const x of [-3, 0.25, 12]) assert.equal(k.exp(x, 0), Math.exp(x));
+});
+
+Deno.test("kernelAddresses() reads the control words from the kernel's exported globals, each on its own line", async () => {
+  const a = kernelAddresses();
+  if (a === null) return; // no WebAssembly SIMD or threads here: the kernel is off
+  assert.equal(a.headerBytes, HEADER_BYTES, "the host sizes memory with the kernel's header");
+  assert.equal(a.stall, a.control[3]);
+  const words = [...a.control, a.job, a.ack, a.ready, a.args];
+  const lines = new Set(words.map((b) => Math.floor(b / 64)));
+  assert.equal(lines.size, words.length, `words share a cache line: ${words}`);
+  assert.ok(words.every((b) => b >= 2192 && b % 8 === 0), `words overlap the exp table or are misaligned: ${words}`);
+  assert.ok(a.args + 8 * HELPER_ARGS <= HEADER_BYTES, "runB's arguments fit in the header");
+  // The threads' code uses the globals, not copies of the numbers.
+  const threads = await Deno.readTextFile(
+    new URL("../../../src/cpu/kernels/linear_gd/40_threads.wat", import.meta.url),
+  );
+  for (const b of a.control) assert.ok(!threads.includes(`(i32.const ${b})`), `40_threads.wat still writes ${b}`);
 });

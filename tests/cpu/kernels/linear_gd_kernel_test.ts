@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { createLinearGdKernel, type LinearGdKernelOptions } from "../../../src/cpu/kernels/linear_gd_kernel.ts";
 import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
-import { linearClassification, type LinearClassificationOptions } from "../../../src/problems/linear_classification.ts";
-import type { LabeledData } from "../../../src/problems/labeled_data.ts";
+import {
+  linearClassification,
+  type LinearClassificationOptions,
+} from "../../../src/problems/linear_classification/linear_classification.ts";
+import type { LabeledData } from "../../../src/problems/shared/labeled_data.ts";
 import { createRng } from "../../../src/random/rng.ts";
-import type { OptimizerSpec } from "../../../src/spec/run_spec.ts";
+import type { OptimizerSpec } from "../../../src/spec/optimizer_schema.ts";
 
 /** Points uniform in [−scale/2, scale/2)^d with random ±1 labels (separable or not). */
 function randomData(n: number, d: number, seed: number, scale = 1): LabeledData {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type CompiledRun, compileRun } from "../../../src/engine/compile_run.ts";
+import { type CompiledRun, compileRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import type { GpuContext } from "../../../src/webgpu/device.ts";
 import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";

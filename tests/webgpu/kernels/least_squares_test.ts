@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";
 import { leastSquaresKernel } from "../../../src/webgpu/kernels/least_squares.ts";
 import type { BoundProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
-import { leastSquares } from "../../../src/problems/least_squares.ts";
+import { leastSquares } from "../../../src/problems/least_squares/least_squares.ts";
 import { assertClose } from "../../_assert_close.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { parityAt } from "../_parity.ts";

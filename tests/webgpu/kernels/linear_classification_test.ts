@@ -5,9 +5,10 @@ import { evaluateWgsl, ulps } from "../_evaluate_wgsl.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { linearClassificationKernel } from "../../../src/webgpu/kernels/linear_classification.ts";
 import type { BoundProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
-import { linearClassification } from "../../../src/problems/linear_classification.ts";
-import { labeledData } from "../../../src/problems/labeled_data.ts";
-import { separableData } from "../../../src/problems/separable_data.ts";
+import { linearClassification } from "../../../src/problems/linear_classification/linear_classification.ts";
+import { labeledData } from "../../../src/problems/shared/labeled_data.ts";
+import { leastSquares } from "../../../src/problems/least_squares/least_squares.ts";
+import { separableData } from "../../../src/problems/shared/separable_data.ts";
 
 Deno.test("linearClassificationKernel.bind() uploads z = y·x in float32 with the loss in its signature", () => {
   const problem = linearClassification(labeledData([[1, 2], [3, 0.1]], [1, -1]), { loss: "exp", reduction: "mean" });
@@ -21,8 +22,8 @@ Deno.test("linearClassificationKernel.bind() uploads z = y·x in float32 with th
 });
 
 Deno.test("linearClassificationKernel.bind() refuses other problem kinds", () => {
-  const other = { ...linearClassification(labeledData([[1]], [1]), { loss: "exp", reduction: "sum" }), kind: "x" };
-  assert.match(linearClassificationKernel.bind(other) as string, /cannot run a x problem/);
+  const other = leastSquares(labeledData([[1]], [1]), { reduction: "sum" });
+  assert.match(linearClassificationKernel.bind(other) as string, /cannot run a least-squares problem/);
 });
 
 Deno.test("linearClassificationKernel layouts share rows' dot products among lanes as d grows", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import { linearConvNetKernel } from "../../../src/webgpu/kernels/linear_conv_net.ts";
 import type { BoundProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
-import { linearConvNet } from "../../../src/problems/linear_conv_net.ts";
-import { linearNet } from "../../../src/problems/linear_net.ts";
-import { labeledData } from "../../../src/problems/labeled_data.ts";
+import { linearConvNet } from "../../../src/problems/linear_conv_net/linear_conv_net.ts";
+import { linearNet } from "../../../src/problems/linear_net/linear_net.ts";
+import { labeledData } from "../../../src/problems/shared/labeled_data.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { assertParity, runsOf } from "../optimizers/_optimizer_parity.ts";
 import { assertLoopBounds, assertPointParity, OTHER_RULES } from "./_kernel_checks.ts";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { type CompiledRun, compileRun } from "../../../src/engine/compile_run.ts";
+import { type CompiledRun, compileRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import { createWebGpuEngines, type WebGpuEngineOptions } from "../../../src/webgpu/create_webgpu_engines.ts";
 import { MATRIX_SENSING_MAX_COORDS, matrixSensingKernel } from "../../../src/webgpu/kernels/matrix_sensing.ts";
 import type { BoundProblemKernel, ProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
-import { type MatrixSensing, matrixSensing } from "../../../src/problems/matrix_sensing.ts";
+import { type MatrixSensing, matrixSensing } from "../../../src/problems/matrix_sensing/matrix_sensing.ts";
 import { webGpuUnsupported } from "../../../src/webgpu/webgpu_unsupported.ts";
 import { nuclearNorm } from "../../../src/math/nuclear_norm.ts";
 import { presetSpec } from "../../../src/presets/presets.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { multiclassKernel } from "../../../src/webgpu/kernels/multiclass.ts";
 import type { BoundProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
-import { multiclass } from "../../../src/problems/multiclass.ts";
-import { leastSquares } from "../../../src/problems/least_squares.ts";
+import { multiclass } from "../../../src/problems/multiclass/multiclass.ts";
+import { leastSquares } from "../../../src/problems/least_squares/least_squares.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { assertParity, runsOf } from "../optimizers/_optimizer_parity.ts";
 import { assertLoopBounds, assertPointParity, OTHER_RULES } from "./_kernel_checks.ts";

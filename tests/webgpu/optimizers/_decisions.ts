@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { CompiledRun } from "../../../src/engine/compile_run.ts";
+import type { CompiledRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
 import type { GpuContext } from "../../../src/webgpu/device.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/engine/compile_run.ts";
-import type { CompiledRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
+import type { CompiledRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import type { EngineState } from "../../../src/engine/engine.ts";
 import type { GpuContext } from "../../../src/webgpu/device.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import { presetSpec } from "../../../src/presets/presets.ts";
 import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";

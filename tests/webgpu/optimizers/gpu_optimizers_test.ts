@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { OptimizerSpecSchema } from "../../../src/spec/run_spec.ts";
-import { compileRun } from "../../../src/engine/compile_run.ts";
+import { OptimizerSpecSchema } from "../../../src/spec/optimizer_schema.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
 import { createOptimizer } from "../../../src/optimizers/create_optimizer.ts";
 import { GPU_OPTIMIZERS } from "../../../src/webgpu/optimizers/gpu_optimizers.ts";
 import { PROBLEM_KERNELS } from "../../../src/webgpu/kernels/problem_kernels.ts";

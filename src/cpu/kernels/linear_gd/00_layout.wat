@@ -8,7 +8,7 @@
 ;; before that step.
 ;;
 ;; The iterates are bit-identical to the scalar reference loop
-;; (src/problems/linear_classification.ts, src/optimizers/_apply_update.ts):
+;; (src/problems/linear_classification/linear_classification.ts, src/optimizers/_apply_update.ts):
 ;; every float64 operation happens in the same order.
 ;;   - SIMD lanes run over rows, never along a sum: each row's margin is
 ;;     accumulated over j = 0, 1, ... in its own lane;
@@ -44,3 +44,15 @@
   (import "math" "exp" (func $exp (param f64) (result f64)))
   (import "math" "now" (func $now (result f64)))
   (import "env" "memory" (memory 1 32768 shared))
+
+  ;; The control addresses, exported so that the host reads them from here
+  ;; (_linear_gd_module.ts, kernelAddresses) instead of keeping copies.
+  (global $CTRL_A (export "ctrl_a") i32 (i32.const 2304)) ;; A's arrivals
+  (global $CTRL_B (export "ctrl_b") i32 (i32.const 2368)) ;; B's arrivals
+  (global $CTRL_STOP (export "ctrl_stop") i32 (i32.const 2496)) ;; 1 once runA returns
+  (global $CTRL_STALL (export "ctrl_stall") i32 (i32.const 2560)) ;; 1 when A gave up waiting for B
+  (global (export "host_job") i32 (i32.const 2624)) ;; the host's: jobs started
+  (global (export "host_ack") i32 (i32.const 2688)) ;; the helper's: jobs finished
+  (global (export "host_ready") i32 (i32.const 2752)) ;; the helper's: 1 once waiting for jobs
+  (global (export "host_args") i32 (i32.const 2816)) ;; runB's float64 arguments from here
+  (global (export "header_bytes") i32 (i32.const 3072)) ;; where the host's data may start

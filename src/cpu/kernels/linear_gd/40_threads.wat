@@ -33,10 +33,10 @@
   ;; returns 0); the clock is read every 1024 spins, once a wait is long.
   (func $arriveA (param $n i32) (param $cap f64) (result i32)
     (local $spins i32) (local $start f64)
-    (i32.atomic.store (i32.const 2304) (local.get $n))
+    (i32.atomic.store (global.get $CTRL_A) (local.get $n))
     (block $reached
       (loop $spin
-        (br_if $reached (i32.ge_s (i32.atomic.load (i32.const 2368)) (local.get $n)))
+        (br_if $reached (i32.ge_s (i32.atomic.load (global.get $CTRL_B)) (local.get $n)))
         (local.set $spins (i32.add (local.get $spins) (i32.const 1)))
         (if (i32.eqz (i32.and (local.get $spins) (i32.const 1023)))
           (then
@@ -45,7 +45,7 @@
               (else
                 (if (f64.gt (f64.sub (call $now) (local.get $start)) (local.get $cap))
                   (then
-                    (i32.atomic.store (i32.const 2560) (i32.const 1))
+                    (i32.atomic.store (global.get $CTRL_STALL) (i32.const 1))
                     (return (i32.const 0))))))))
         (br $spin)))
     (i32.const 1))
@@ -53,11 +53,11 @@
   ;; B arrives: raises its count to n, then spins until A's count reaches n
   ;; (1), or STOP is raised (0).
   (func $arriveB (param $n i32) (result i32)
-    (i32.atomic.store (i32.const 2368) (local.get $n))
+    (i32.atomic.store (global.get $CTRL_B) (local.get $n))
     (block $reached
       (loop $spin
-        (br_if $reached (i32.ge_s (i32.atomic.load (i32.const 2304)) (local.get $n)))
-        (if (i32.atomic.load (i32.const 2496)) (then (return (i32.const 0))))
+        (br_if $reached (i32.ge_s (i32.atomic.load (global.get $CTRL_A)) (local.get $n)))
+        (if (i32.atomic.load (global.get $CTRL_STOP)) (then (return (i32.const 0))))
         (br $spin)))
     (i32.const 1))
 
@@ -154,7 +154,7 @@
         (br_if $done (i32.eqz (call $arriveA (local.get $n) (local.get $cap))))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $step)))
-    (i32.atomic.store (i32.const 2496) (i32.const 1))
+    (i32.atomic.store (global.get $CTRL_STOP) (i32.const 1))
     (local.get $t))
 
   ;; B's part of the same k steps; returns when they are done or STOP rises.
