@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { presets, presetSpec } from "../presets/presets.ts";
-import { ApiError } from "../server/api_error.ts";
 import { DEFAULT_LIMITS, type ServerLimits } from "../server/server_limits.ts";
 import { type RunningServer, startServer } from "../server/start_server.ts";
 import { admitSpecForCli } from "./_admit_preset.ts";
@@ -20,6 +19,8 @@ Options:
   --runs DIR          run store directory (default: runs)
   --token T           required on every API request (default: env BIASFLOW_TOKEN)
   --limit KEY=VALUE   override a limit (repeatable): ${Object.keys(DEFAULT_LIMITS).join(", ")}
+  --allow-origin O    let web pages of origin O (e.g. http://localhost:5173) call the API without a token
+                      (repeatable; other pages get 403)
   --no-viewer         serve the API only (skips bundling the viewer)
   --start PRESET      start a run of this preset once serving (deno task demo uses soudry-fig1);
                       deno task run --list prints the presets
@@ -70,6 +71,7 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
         runs: { type: "string", default: "runs" },
         token: { type: "string" },
         limit: { type: "string", multiple: true, default: [] },
+        "allow-origin": { type: "string", multiple: true, default: [] },
         start: { type: "string" },
         steps: { type: "string" },
         set: { type: "string", multiple: true, default: [] },
@@ -104,6 +106,12 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       runsDir: values.runs,
       limits: parseLimits(values.limit),
       viewer: !values["no-viewer"],
+      allowOrigins: values["allow-origin"].map((o) => {
+        if (!/^https?:\/\/[^/\s]+$/.test(o)) {
+          throw new RangeError(`Expected --allow-origin to be an origin like http://localhost:5173 but found ${o}`);
+        }
+        return o;
+      }),
       ...(token ? { token } : {}),
     });
   } catch (e) {
@@ -130,7 +138,7 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       const id = server.runner.start(run);
       io.stdout(`started ${values.start} as ${id}: open ${server.url}#/run/${id}\n`);
     } catch (e) {
-      io.stderr(`error: ${e instanceof ApiError ? e.message : (e as Error).message}\n`);
+      io.stderr(`error: ${(e as Error).message}\n`);
       await server.close();
       return EXIT.badInput;
     }

@@ -1,5 +1,6 @@
 import { parseSpec } from "./spec_parser.ts";
 import type { RunSpec } from "./run_spec_schema.ts";
+import { SpecError } from "../spec/spec_error.ts";
 import { compileProblem } from "../problems/compile_problem.ts";
 import type { Problem } from "../problems/problem.ts";
 import { initParams } from "./init_params.ts";
@@ -47,6 +48,14 @@ export function compileRun(spec: unknown, options: CompileRunOptions = {}): Comp
   if (isCompiledRun(spec)) return spec;
   const parsed = parseSpec(spec);
   const problem = compileProblem(parsed.problem, options);
+  if (parsed.optimizer.kind === "sgd" && parsed.optimizer.batch > problem.examples) {
+    const { batch } = parsed.optimizer;
+    throw new SpecError([{
+      path: "optimizer.batch",
+      message: `Expected a batch of at most the ${problem.examples} examples of the problem`,
+      input: batch,
+    }]);
+  }
   const init = initParams(parsed.init, problem.size, problem);
   return { spec: parsed, problem, init, warnings: stepSizeWarnings(parsed, problem) };
 }

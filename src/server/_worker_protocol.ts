@@ -9,9 +9,16 @@ export type ToWorker =
   | { type: "start"; id: string; spec: unknown; sweep?: { path: string; value: unknown } }
   | { type: "stop" };
 
-/** Run Worker → main thread. */
-export type FromWorker =
+/**
+ * What feeds a run (a run Worker → the main thread, or an outside source
+ * through `Runner.open`): its reference, snapshots in step order, then a final
+ * record, or `failed` with why.
+ */
+export type RunInput =
   | { type: "reference"; reference: ReferenceRecord | null; error?: string }
   | { type: "snapshot"; record: SnapshotRecord }
   | { type: "final"; record: FinalRecord }
   | { type: "failed"; message: string };
+
+/** Run Worker → main thread. */
+export type FromWorker = RunInput;

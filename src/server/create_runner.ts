@@ -1,17 +1,13 @@
-import { join } from "node:path";
+import { finalize, Observable, type Observer, Subject } from "rxjs";
 import type { CompiledRun } from "../run/compile_run.ts";
 import type { FinalRecord } from "../store/final_record.ts";
-import type { RunStore, RunWriter } from "../store/run_store.ts";
+import { FINAL_STATUSES, type RunStatus } from "../store/run_status.ts";
+import type { RunStore, RunWriter, StoredSummary } from "../store/run_store.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
 import { createRunId } from "../streams/create_run_id.ts";
-import { readStatusFile, writeStatusFile } from "./_status_file.ts";
-import type { FromWorker, ReferenceRecord } from "./_worker_protocol.ts";
+import type { ReferenceRecord, RunInput } from "./_worker_protocol.ts";
 
-/** Where a run stands, as the server reports it. */
-export type RunState = "queued" | "running" | "done" | "stopped" | "diverged" | "failed" | "interrupted";
-
-/** States after which a run never changes. */
-export const FINAL_STATES: ReadonlySet<RunState> = new Set(["done", "stopped", "diverged", "failed", "interrupted"]);
+export type { ReferenceRecord, RunInput };
 
 /** One line of `GET /api/runs`. */
 export interface RunSummary {
@@ -20,7 +16,7 @@ export interface RunSummary {
   /** The spec's name, or the problem kind. */
   name: string;
   /** Where it stands. */
-  status: RunState;
+  status: RunStatus;
   /** Steps taken (at the last snapshot). */
   step: number;
   /** Steps asked for. */
@@ -38,7 +34,7 @@ export interface RunSummary {
 /** A live change of a run: a new snapshot, or a new status. */
 export type RunEvent =
   | { type: "snapshot"; record: SnapshotRecord }
-  | { type: "status"; status: RunState; step: number; message?: string };
+  | { type: "status"; status: RunStatus; step: number; message?: string };
 
 /** Options of {@link createRunner}. */
 export interface RunnerOptions {
@@ -50,6 +46,43 @@ export interface RunnerOptions {
   workerUrl?: URL;
   /** How long a stopped run may take to finish before its Worker is terminated, in ms (default 5000). */
   stopGraceMs?: number;
+}
+
+/** What a run to start is: its validated, compiled spec and, for a sweep's run, the swept field and value. */
+export interface RunRequest {
+  /** The compiled run. */
+  run: CompiledRun;
+  /** For runs of a sweep. */
+  sweep?: { path: string; value: unknown };
+  /** A chosen id (default: a fresh one); an id that exists is an error. */
+  id?: string;
+}
+
+/** Options of {@link Runner.open}. */
+export interface FeedOptions {
+  /** The run's name (default: the spec's `name`, or its problem kind). */
+  name?: string;
+  /** Steps the run plans to take (default: the spec's `steps`, or 0). */
+  steps?: number;
+  /** For runs of a sweep. */
+  sweep?: { path: string; value: unknown };
+  /** Called once when the run is asked to stop (`POST /api/runs/:id/stop`); without it, stop ends the run at once. */
+  onStop?: () => void;
+}
+
+/**
+ * A run fed from outside the runner's Workers. `records` is the run's input
+ * Subject: `next()` each {@link RunInput} (`reference`, then `snapshot`s in
+ * step order, then one `final`, or `failed`); `error(e)` ends the run as
+ * `failed` with `e.message`; `complete()` without a final record ends it as
+ * `failed` too ("ended without a final record"). Every record is stored (one
+ * line of `events.ndjson`) before it is broadcast.
+ */
+export interface RunFeed {
+  /** The run's id. */
+  readonly id: string;
+  /** The run's input. */
+  readonly records: Observer<RunInput>;
 }
 
 /** Starts runs in Workers, queues them, tracks their state and broadcasts their events. */
@@ -64,6 +97,18 @@ export interface Runner {
   readonly subscriptions: number;
   /** Stores a compiled run and queues it; returns its id. */
   start(run: CompiledRun, options?: { sweep?: { path: string; value: unknown }; id?: string }): string;
+  /**
+   * Stores several runs, then queues them, all or nothing: when one cannot be
+   * created (a full disk, an id that exists) those already created are removed
+   * and nothing is queued. Returns their ids, in order.
+   */
+  startAll(requests: readonly RunRequest[]): string[];
+  /**
+   * Opens a run whose records are computed elsewhere (e.g. a user's own
+   * training loop posting them over HTTP): stored and listed like any run,
+   * status `running`, streamed to `live(id)` subscribers as records arrive.
+   */
+  open(spec: unknown, options?: FeedOptions): RunFeed;
   /** Asks a queued or running run to stop; false when it had already ended. */
   stop(id: string): boolean;
   /** A run's summary, or null for an unknown id. */
@@ -74,8 +119,12 @@ export interface Runner {
   remove(id: string): boolean;
   /** The validated spec, final record and reference of a run. */
   detail(id: string): { spec: unknown; final: FinalRecord | null; reference: ReferenceRecord | null } | null;
-  /** Calls `listener` on each live event of a run until the returned function is called. */
-  subscribe(id: string, listener: (event: RunEvent) => void): () => void;
+  /**
+   * A run's live events from now on (hot): each new snapshot (steps strictly
+   * increasing) and each change of status; completes after a final status.
+   * Completes at once for an ended or unknown run.
+   */
+  live(id: string): Observable<RunEvent>;
   /** Terminates every Worker; unfinished runs stay `interrupted` on disk. */
   close(): void;
 }
@@ -86,16 +135,22 @@ interface Entry {
   final: FinalRecord | null;
   reference: ReferenceRecord | null;
   lastStep: number;
+  live: Subject<RunEvent>;
   writer?: RunWriter;
   worker?: Worker;
+  onStop?: () => void;
   stopTimer?: ReturnType<typeof setTimeout>;
 }
+
+/** Tries at a fresh id when a generated one already exists on disk. */
+const ID_ATTEMPTS = 8;
 
 /**
  * Creates the runner behind the server: each run trains in its own Worker (at
  * most `maxConcurrentRuns` at once, the rest queued), so the event loop that
- * answers requests never computes. Records are appended to the store as they
- * arrive (one line each), then broadcast to subscribers.
+ * answers requests never computes. Each run has a Subject of live events:
+ * records are appended to the store as they arrive (one line each), then
+ * emitted to it.
  *
  * @param options The store and concurrency.
  * @returns The runner.
@@ -105,6 +160,7 @@ interface Entry {
  * import { createRunner } from "./create_runner.ts";
  * import { createRunStore } from "../store/run_store.ts";
  * import { compileRun } from "../run/compile_run.ts";
+ * import { filter, firstValueFrom } from "rxjs";
  * import assert from "node:assert/strict";
  *
  * const runner = createRunner({ store: createRunStore(await Deno.makeTempDir()) });
@@ -112,7 +168,7 @@ interface Entry {
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
  *   steps: 100,
  * }));
- * await new Promise<void>((done) => runner.subscribe(id, (e) => e.type === "status" && e.status === "done" && done()));
+ * await firstValueFrom(runner.live(id).pipe(filter((e) => e.type === "status" && e.status === "done")));
  * assert.equal(runner.summary(id)!.step, 100);
  * runner.close();
  * ```
@@ -123,35 +179,27 @@ export function createRunner(options: RunnerOptions): Runner {
   const workerUrl = options.workerUrl ?? new URL("./_run_worker.ts", import.meta.url);
   const stopGraceMs = options.stopGraceMs ?? 5000;
   const entries = new Map<string, Entry>();
-  const listeners = new Map<string, Set<(event: RunEvent) => void>>();
   const queue: Entry[] = [];
   let running = 0;
   let subscriptions = 0;
 
   for (const id of store.ids()) {
-    const entry = loadStored(store, id);
-    if (entry) entries.set(id, entry);
+    const stored = store.summary(id);
+    if (stored === null) continue; // not a run directory
+    if (stored.problem !== undefined) console.error(`Run ${id}: ${stored.problem}; listed as failed`);
+    entries.set(id, fromStored(stored));
   }
 
-  function emit(id: string, event: RunEvent): void {
-    for (const listener of listeners.get(id) ?? []) {
-      try {
-        listener(event);
-      } catch (e) {
-        console.error(`A listener of run ${id} threw: ${(e as Error).message}`);
-      }
-    }
-  }
-
-  function setStatus(entry: Entry, status: RunState, message?: string): void {
+  function setStatus(entry: Entry, status: RunStatus, message?: string): void {
     entry.summary.status = status;
     if (message !== undefined) entry.summary.message = message;
-    emit(entry.summary.id, {
+    entry.live.next({
       type: "status",
       status,
       step: entry.summary.step,
       ...(message === undefined ? {} : { message }),
     });
+    if (FINAL_STATUSES.has(status)) entry.live.complete();
   }
 
   function release(entry: Entry): void {
@@ -162,55 +210,72 @@ export function createRunner(options: RunnerOptions): Runner {
       running--;
     }
     delete entry.writer;
+    delete entry.onStop;
     pump();
   }
 
   function endWithoutFinal(entry: Entry, status: "failed" | "stopped", message: string): void {
-    entry.writer?.close();
-    if (entry.writer) writeStatusFile(entry.writer.dir, { status, step: entry.summary.step, message });
+    try {
+      entry.writer?.end({ status, step: entry.summary.step, message });
+    } catch (e) {
+      console.error(`Run ${entry.summary.id}: cannot write status.json: ${(e as Error).message}`);
+    }
     setStatus(entry, status, message);
     release(entry);
   }
 
-  function onMessage(entry: Entry, msg: FromWorker): void {
-    if (FINAL_STATES.has(entry.summary.status)) return;
-    switch (msg.type) {
-      case "reference":
-        entry.reference = msg.reference;
-        return;
-      case "snapshot": {
-        const record = msg.record;
-        entry.writer!.append(record);
-        entry.summary.step = record.step;
-        entry.summary.metrics = jsonMetrics(record.metrics);
-        if (record.step > entry.lastStep) {
-          entry.lastStep = record.step;
-          emit(entry.summary.id, { type: "snapshot", record });
+  function feed(entry: Entry, msg: RunInput): void {
+    if (FINAL_STATUSES.has(entry.summary.status)) return;
+    try {
+      switch (msg.type) {
+        case "reference":
+          entry.reference = msg.reference;
+          return;
+        case "snapshot": {
+          const record = msg.record;
+          entry.writer!.append(record);
+          entry.summary.step = record.step;
+          entry.summary.metrics = jsonMetrics(record.metrics);
+          if (record.step > entry.lastStep) {
+            entry.lastStep = record.step;
+            entry.live.next({ type: "snapshot", record });
+          }
+          return;
         }
-        return;
+        case "final":
+          entry.writer!.finish(msg.record);
+          entry.final = msg.record;
+          entry.summary.step = msg.record.step;
+          entry.summary.metrics = jsonMetrics(msg.record.metrics);
+          setStatus(entry, msg.record.status, msg.record.message);
+          release(entry);
+          return;
+        case "failed":
+          endWithoutFinal(entry, "failed", msg.message);
+          return;
       }
-      case "final":
-        entry.writer!.finish(msg.record);
-        entry.final = msg.record;
-        entry.summary.step = msg.record.step;
-        entry.summary.metrics = jsonMetrics(msg.record.metrics);
-        setStatus(entry, msg.record.status as RunState, msg.record.message);
-        release(entry);
-        return;
-      case "failed":
-        endWithoutFinal(entry, "failed", msg.message);
-        return;
+    } catch (e) {
+      endWithoutFinal(entry, "failed", `Cannot store the run's records: ${(e as Error).message}`);
     }
+  }
+
+  function input(entry: Entry): Observer<RunInput> {
+    return {
+      next: (msg) => feed(entry, msg),
+      error: (e) => feed(entry, { type: "failed", message: e instanceof Error ? e.message : String(e) }),
+      complete: () => feed(entry, { type: "failed", message: "The run's records ended without a final record" }),
+    };
   }
 
   function launch(entry: Entry): void {
     const worker = new Worker(workerUrl, { type: "module", name: `run ${entry.summary.id}` });
     entry.worker = worker;
     running++;
-    worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(entry, e.data);
+    const records = input(entry);
+    worker.onmessage = (e: MessageEvent<RunInput>) => records.next(e.data);
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      if (!FINAL_STATES.has(entry.summary.status)) endWithoutFinal(entry, "failed", e.message);
+      records.error(new Error(e.message));
     };
     worker.postMessage({
       type: "start",
@@ -225,6 +290,60 @@ export function createRunner(options: RunnerOptions): Runner {
     while (running < maxConcurrent && queue.length > 0) launch(queue.shift()!);
   }
 
+  /** Creates the run's directory under a fresh id (retried if taken) or the given one. */
+  function create(spec: unknown, name: string, id?: string): RunWriter {
+    if (id !== undefined) return store.create(id, spec);
+    for (let attempt = 1;; attempt++) {
+      try {
+        return store.create(createRunId(name), spec);
+      } catch (e) {
+        if (!(e instanceof Deno.errors.AlreadyExists) || attempt >= ID_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  function newEntry(writer: RunWriter, spec: unknown, name: string, steps: number, sweep?: RunRequest["sweep"]): Entry {
+    const entry: Entry = {
+      summary: {
+        id: writer.id,
+        name,
+        status: "queued",
+        step: 0,
+        steps,
+        started: new Date().toISOString(),
+        metrics: {},
+        ...(sweep ? { sweep } : {}),
+      },
+      spec,
+      final: null,
+      reference: null,
+      lastStep: -1,
+      live: new Subject<RunEvent>(),
+      writer,
+    };
+    entries.set(writer.id, entry);
+    return entry;
+  }
+
+  function startAll(requests: readonly RunRequest[]): string[] {
+    const writers: RunWriter[] = [];
+    try {
+      for (const r of requests) writers.push(create(r.run.spec, r.run.spec.name ?? r.run.spec.problem.kind, r.id));
+    } catch (e) {
+      for (const w of writers) {
+        w.close();
+        store.discard(w.id);
+      }
+      throw e;
+    }
+    const added = requests.map((r, i) =>
+      newEntry(writers[i]!, r.run.spec, r.run.spec.name ?? r.run.spec.problem.kind, r.run.spec.steps, r.sweep)
+    );
+    queue.push(...added);
+    pump();
+    return added.map((e) => e.summary.id);
+  }
+
   return {
     store,
     get running() {
@@ -237,43 +356,35 @@ export function createRunner(options: RunnerOptions): Runner {
       return subscriptions;
     },
     start(run, opts = {}) {
-      const name = run.spec.name ?? run.spec.problem.kind;
-      const id = opts.id ?? createRunId(name);
-      const writer = store.create(id, run.spec);
-      const entry: Entry = {
-        summary: {
-          id,
-          name,
-          status: "queued",
-          step: 0,
-          steps: run.spec.steps,
-          started: new Date().toISOString(),
-          metrics: {},
-          ...(opts.sweep ? { sweep: opts.sweep } : {}),
-        },
-        spec: run.spec,
-        final: null,
-        reference: null,
-        lastStep: -1,
-        writer,
-      };
-      entries.set(id, entry);
-      queue.push(entry);
-      pump();
-      return id;
+      return startAll([{ run, ...opts }])[0]!;
+    },
+    startAll,
+    open(spec, opts = {}) {
+      const s = spec as { name?: unknown; steps?: unknown; problem?: { kind?: unknown } };
+      const name = opts.name ?? (typeof s.name === "string" ? s.name : String(s.problem?.kind ?? "run"));
+      const steps = opts.steps ?? (typeof s.steps === "number" ? s.steps : 0);
+      const entry = newEntry(create(spec, name), spec, name, steps, opts.sweep);
+      if (opts.onStop) entry.onStop = opts.onStop;
+      setStatus(entry, "running");
+      return { id: entry.summary.id, records: input(entry) };
     },
     stop(id) {
       const entry = entries.get(id);
-      if (!entry || FINAL_STATES.has(entry.summary.status)) return false;
+      if (!entry || FINAL_STATUSES.has(entry.summary.status)) return false;
       const queuedAt = queue.indexOf(entry);
       if (queuedAt >= 0) {
         queue.splice(queuedAt, 1);
         endWithoutFinal(entry, "stopped", "Stopped by request before it started");
         return true;
       }
-      entry.worker?.postMessage({ type: "stop" });
+      if (!entry.worker) {
+        if (entry.onStop) entry.onStop();
+        else endWithoutFinal(entry, "stopped", `Stopped by request at step ${entry.summary.step}`);
+        return true;
+      }
+      entry.worker.postMessage({ type: "stop" });
       entry.stopTimer ??= setTimeout(() => {
-        if (!FINAL_STATES.has(entry.summary.status)) {
+        if (!FINAL_STATUSES.has(entry.summary.status)) {
           endWithoutFinal(entry, "stopped", `Stopped by request at step ${entry.summary.step} (Worker terminated)`);
         }
       }, stopGraceMs);
@@ -289,9 +400,10 @@ export function createRunner(options: RunnerOptions): Runner {
     },
     remove(id) {
       const entry = entries.get(id);
-      if (!entry || !FINAL_STATES.has(entry.summary.status)) return false;
+      if (!entry || !FINAL_STATUSES.has(entry.summary.status)) return false;
       store.remove(id);
       entries.delete(id);
+      entry.live.complete(); // open event streams of the deleted run end
       return true;
     },
     detail(id) {
@@ -299,20 +411,13 @@ export function createRunner(options: RunnerOptions): Runner {
       if (!entry) return null;
       return { spec: entry.spec, final: entry.final, reference: entry.reference ?? entry.final?.reference ?? null };
     },
-    subscribe(id, listener) {
-      let set = listeners.get(id);
-      if (!set) listeners.set(id, set = new Set());
-      const own = (event: RunEvent) => listener(event);
-      set.add(own);
-      subscriptions++;
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        subscriptions--;
-        set.delete(own);
-        if (set.size === 0) listeners.delete(id);
-      };
+    live(id) {
+      return new Observable<RunEvent>((subscriber) => {
+        const entry = entries.get(id);
+        if (!entry) return subscriber.complete();
+        subscriptions++;
+        return entry.live.pipe(finalize(() => subscriptions--)).subscribe(subscriber);
+      });
     },
     close() {
       queue.length = 0;
@@ -334,42 +439,39 @@ function jsonMetrics(metrics: Record<string, number | null>): Record<string, num
   return out;
 }
 
-function loadStored(store: RunStore, id: string): Entry | null {
-  let stored;
-  try {
-    stored = store.read(id);
-  } catch {
-    return null; // not a run directory (no spec.json) or unreadable
-  }
-  const spec = stored.spec as { name?: string; steps?: number; problem?: { kind?: string } };
-  const last = stored.events.at(-1);
-  const final = stored.final;
-  const statusFile = final ? null : readStatusFile(join(store.dir, id));
-  let started: string;
-  try {
-    started = Deno.statSync(join(store.dir, id, "spec.json")).mtime?.toISOString() ?? new Date(0).toISOString();
-  } catch {
-    started = new Date(0).toISOString();
-  }
-  const status: RunState = final ? final.status as RunState : statusFile ? statusFile.status : "interrupted";
-  const message = final?.message ?? statusFile?.message ??
+/** A stored run's entry: finished runs as they ended, unfinished ones `interrupted`, corrupt ones `failed`. */
+function fromStored(stored: StoredSummary): Entry {
+  const { id, final, end, last } = stored;
+  const spec = (typeof stored.spec === "object" && stored.spec !== null ? stored.spec : {}) as {
+    name?: unknown;
+    steps?: unknown;
+    problem?: { kind?: unknown };
+  };
+  let status: RunStatus = final ? final.status : end ? end.status : "interrupted";
+  let message = final?.message ?? end?.message ??
     (status === "interrupted" ? "The server stopped while this run was computing" : undefined);
-  const sweep = last?.sweep;
+  if (stored.problem !== undefined) {
+    status = "failed";
+    message = `The run's files are corrupt: ${stored.problem}`;
+  }
+  const live = new Subject<RunEvent>();
+  live.complete();
   return {
     summary: {
       id,
-      name: spec.name ?? spec.problem?.kind ?? id,
+      name: typeof spec.name === "string" ? spec.name : typeof spec.problem?.kind === "string" ? spec.problem.kind : id,
       status,
-      step: final?.step ?? last?.step ?? 0,
-      steps: spec.steps ?? 0,
-      started,
+      step: final?.step ?? last?.step ?? end?.step ?? 0,
+      steps: typeof spec.steps === "number" ? spec.steps : 0,
+      started: stored.started,
       metrics: jsonMetrics(final?.metrics ?? last?.metrics ?? {}),
-      ...(sweep ? { sweep } : {}),
+      ...(last?.sweep ? { sweep: last.sweep } : {}),
       ...(message === undefined ? {} : { message }),
     },
     spec: stored.spec,
     final,
     reference: final?.reference ?? null,
     lastStep: last?.step ?? -1,
+    live,
   };
 }

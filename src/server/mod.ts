@@ -20,3 +20,4 @@ export * from "./create_runner.ts";
 export * from "./create_app.ts";
 export * from "./load_viewer_assets.ts";
 export * from "./start_server.ts";
+export * from "./is_loopback.ts";

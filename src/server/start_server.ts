@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { createRunStore } from "../store/run_store.ts";
 import { createApp } from "./create_app.ts";
+import { isLoopback } from "./is_loopback.ts";
 import { createRunner, type Runner } from "./create_runner.ts";
 import { loadViewerAssets } from "./load_viewer_assets.ts";
 import { resolveLimits, type ServerLimits } from "./server_limits.ts";
@@ -21,6 +22,8 @@ export interface StartServerOptions {
   heartbeatMs?: number;
   /** Serve the viewer (bundles it first; default true). */
   viewer?: boolean;
+  /** Origins of web pages allowed to call the API without a token (e.g. `http://localhost:5173`). */
+  allowOrigins?: string[];
 }
 
 /** A running server. */
@@ -33,25 +36,6 @@ export interface RunningServer {
   readonly runner: Runner;
   /** Stops serving and terminates the runs' Workers (unfinished runs stay `interrupted`). */
   close(): Promise<void>;
-}
-
-/**
- * Whether a host name is a loopback interface (reachable only from this machine).
- *
- * @param hostname A host name or address.
- * @returns True for `localhost`, `127.x.x.x` and `::1`.
- *
- * @example Usage
- * ```ts
- * import { isLoopback } from "./start_server.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(isLoopback("127.0.0.1"), true);
- * assert.equal(isLoopback("0.0.0.0"), false);
- * ```
- */
-export function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "::1" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**
@@ -90,6 +74,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     limits,
     ...(options.token ? { token: options.token } : {}),
     ...(viewer ? { viewer } : {}),
+    hostname,
+    ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
   const { promise: listening, resolve } = Promise.withResolvers<Deno.NetAddr>();

@@ -3,6 +3,16 @@ import { from, Observable } from "rxjs";
 import type { FinalRecord } from "./final_record.ts";
 import type { SnapshotRecord } from "./snapshot_record.ts";
 
+/** How a run ended without a final record (`status.json`): it failed, or was stopped before it computed. */
+export interface EndRecord {
+  /** `failed` or `stopped`. */
+  status: "failed" | "stopped";
+  /** Steps taken before it ended. */
+  step: number;
+  /** What happened, for the user. */
+  message: string;
+}
+
 /** Appends one run's records to `runs/<id>/`. */
 export interface RunWriter {
   /** The run's id. */
@@ -13,6 +23,8 @@ export interface RunWriter {
   append(record: SnapshotRecord): void;
   /** Writes `final.json` (atomically) and closes the events file. */
   finish(record: FinalRecord): void;
+  /** Closes the events file and writes `status.json` (atomically): the run failed or was stopped without a final record. */
+  end(record: EndRecord): void;
   /** Closes the events file without a final record (the run stays `interrupted`). */
   close(): void;
 }
@@ -29,16 +41,48 @@ export interface StoredRun {
   readonly final: FinalRecord | null;
 }
 
-/** A directory of runs: `<dir>/<id>/{spec.json, events.ndjson, final.json}`. */
+/**
+ * What a listing needs of a stored run, read without parsing its events: the
+ * spec, the final or end record, the last snapshot (from the end of
+ * `events.ndjson`) and when it started.
+ */
+export interface StoredSummary {
+  /** The run's id. */
+  readonly id: string;
+  /** The spec, or null when `spec.json` cannot be read (see `problem`). */
+  readonly spec: unknown;
+  /** `final.json`, or null. */
+  readonly final: FinalRecord | null;
+  /** `status.json`, or null. */
+  readonly end: EndRecord | null;
+  /** The last complete snapshot record, or null. */
+  readonly last: SnapshotRecord | null;
+  /** When the run was created (ISO 8601, from `spec.json`'s modification time). */
+  readonly started: string;
+  /** Set when one of the run's files is corrupt: a sentence naming the file and what is wrong with it. */
+  readonly problem?: string;
+}
+
+/** A directory of runs: `<dir>/<id>/{spec.json, events.ndjson, final.json | status.json}`. */
 export interface RunStore {
   /** The directory. */
   readonly dir: string;
-  /** Creates a run's directory and writes its spec; fails if the id exists. */
+  /** Creates a run's directory (exclusively) and writes its spec; throws `Deno.errors.AlreadyExists` if the id exists. */
   create(id: string, spec: unknown): RunWriter;
+  /** Removes a run that was created but never started (e.g. the rest of a sweep that could not be created whole). */
+  discard(id: string): void;
   /** Ids of the stored runs, sorted. */
   ids(): string[];
-  /** Reads a run back; a torn last line (a crash mid-write) is ignored. */
+  /** Reads a run back; a torn last line (a crash mid-write) and corrupt lines are skipped. */
   read(id: string): StoredRun;
+  /** A run's summary without reading its events, or null when `id` is not a run (no `spec.json`). */
+  summary(id: string): StoredSummary | null;
+  /**
+   * A run's snapshot records with step > `after` (default: all), read from the
+   * file as the consumer iterates; torn and corrupt lines are skipped. Stopping
+   * the iteration closes the file. A missing events file (or a directory in its place) has no records.
+   */
+  events(id: string, options?: { after?: number }): AsyncIterable<SnapshotRecord>;
   /** Replays a run's events as a stream. */
   replay(id: string): Observable<SnapshotRecord>;
   /** Deletes a run's directory and everything in it. */
@@ -46,6 +90,9 @@ export interface RunStore {
 }
 
 const encoder = new TextEncoder();
+
+/** The tail of `events.ndjson` read first when looking for its last record. */
+const TAIL_BYTES = 64 * 1024;
 
 /**
  * Opens (without creating) a run store rooted at `dir`. Writes are synchronous
@@ -65,6 +112,7 @@ const encoder = new TextEncoder();
  * w.append({ type: "snapshot", run: "r1", step: 0, wall: 0, status: "running", trigger: "schedule", metrics: {} });
  * w.close();
  * assert.equal(store.read("r1").events.length, 1);
+ * assert.equal(store.summary("r1")!.last!.step, 0);
  * ```
  */
 export function createRunStore(dir: string): RunStore {
@@ -81,8 +129,14 @@ export function createRunStore(dir: string): RunStore {
       const rd = runDir(id);
       Deno.mkdirSync(dir, { recursive: true });
       Deno.mkdirSync(rd); // throws AlreadyExists: ids are never reused
-      writeAtomic(join(rd, "spec.json"), JSON.stringify(spec, null, 2) + "\n");
-      const file = Deno.openSync(join(rd, "events.ndjson"), { create: true, append: true });
+      let file: Deno.FsFile;
+      try {
+        writeAtomic(join(rd, "spec.json"), JSON.stringify(spec, null, 2) + "\n");
+        file = Deno.openSync(join(rd, "events.ndjson"), { create: true, append: true });
+      } catch (e) {
+        Deno.removeSync(rd, { recursive: true }); // nothing half-written: a run without its spec is no run
+        throw e;
+      }
       let open = true;
       function close(): void {
         if (open) file.close();
@@ -99,8 +153,15 @@ export function createRunStore(dir: string): RunStore {
           close();
           writeAtomic(join(rd, "final.json"), JSON.stringify(record, null, 2) + "\n");
         },
+        end(record: EndRecord): void {
+          close();
+          writeAtomic(join(rd, "status.json"), JSON.stringify(record, null, 2) + "\n");
+        },
         close,
       };
+    },
+    discard(id: string): void {
+      Deno.removeSync(runDir(id), { recursive: true });
     },
     ids(): string[] {
       try {
@@ -117,6 +178,68 @@ export function createRunStore(dir: string): RunStore {
       const finalText = readOptional(join(rd, "final.json"));
       return { id, spec, events, final: finalText === null ? null : JSON.parse(finalText) as FinalRecord };
     },
+    summary(id: string): StoredSummary | null {
+      const rd = runDir(id);
+      const problems: string[] = [];
+      let specText: string | null;
+      try {
+        specText = readOptional(join(rd, "spec.json"));
+      } catch (e) {
+        specText = null;
+        problems.push(`spec.json cannot be read: ${(e as Error).message}`);
+      }
+      if (specText === null && problems.length === 0) return null; // not a run directory
+      const spec = specText === null ? null : readJson(specText, "spec.json", isObject, problems);
+      const final = readJsonFile(join(rd, "final.json"), "final.json", isFinalRecord, problems);
+      const end = final ? null : readJsonFile(join(rd, "status.json"), "status.json", isEndRecord, problems);
+      let last: SnapshotRecord | null = null;
+      try {
+        last = lastRecord(join(rd, "events.ndjson"));
+      } catch (e) {
+        problems.push(`events.ndjson cannot be read: ${(e as Error).message}`);
+      }
+      let started = new Date(0).toISOString();
+      try {
+        started = Deno.statSync(join(rd, "spec.json")).mtime?.toISOString() ?? started;
+      } catch { /* no spec.json: reported above */ }
+      return {
+        id,
+        spec,
+        final,
+        end,
+        last,
+        started,
+        ...(problems.length === 0 ? {} : { problem: problems.join("; ") }),
+      };
+    },
+    events(id: string, options: { after?: number } = {}): AsyncIterable<SnapshotRecord> {
+      const path = join(runDir(id), "events.ndjson");
+      const after = options.after ?? -1;
+      return {
+        async *[Symbol.asyncIterator]() {
+          let file: Deno.FsFile;
+          try {
+            file = await Deno.open(path);
+          } catch (e) {
+            if (e instanceof Deno.errors.NotFound) return;
+            throw e;
+          }
+          if (!(await file.stat()).isFile) {
+            file.close();
+            return; // not a file (summary() names the problem): no records
+          }
+          let rest = "";
+          for await (const chunk of file.readable.pipeThrough(new TextDecoderStream())) {
+            const lines = (rest + chunk).split("\n");
+            rest = lines.pop()!; // incomplete: wait for its newline (a torn last line never gets one)
+            for (const line of lines) {
+              const record = parseRecord(line);
+              if (record !== null && record.step > after) yield record;
+            }
+          }
+        },
+      };
+    },
     remove(id: string): void {
       Deno.removeSync(runDir(id), { recursive: true });
     },
@@ -128,7 +251,8 @@ export function createRunStore(dir: string): RunStore {
 
 /**
  * Parses NDJSON event text: complete lines only; a last line without its
- * newline (torn by a crash) and unparsable lines are skipped.
+ * newline (torn by a crash), unparsable lines and lines that are not snapshot
+ * records (`null`, a number, an object without a step) are skipped.
  *
  * @param text The file's content.
  * @returns The records.
@@ -138,7 +262,7 @@ export function createRunStore(dir: string): RunStore {
  * import { parseEvents } from "./run_store.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(parseEvents('{"type":"snapshot","step":0}\n{"type":"snap').length, 1);
+ * assert.equal(parseEvents('{"type":"snapshot","step":0}\nnull\n{"type":"snap').length, 1);
  * ```
  */
 export function parseEvents(text: string): SnapshotRecord[] {
@@ -146,14 +270,100 @@ export function parseEvents(text: string): SnapshotRecord[] {
   lines.pop(); // "" after the last newline, or a torn line
   const out: SnapshotRecord[] = [];
   for (const line of lines) {
-    if (line.trim() === "") continue;
-    try {
-      out.push(JSON.parse(line) as SnapshotRecord);
-    } catch {
-      // A line corrupted by a crash; the lines around it are still good.
-    }
+    const record = parseRecord(line);
+    if (record !== null) out.push(record);
   }
   return out;
+}
+
+function parseRecord(line: string): SnapshotRecord | null {
+  if (line.trim() === "") return null;
+  try {
+    const value: unknown = JSON.parse(line);
+    return isSnapshotRecord(value) ? value : null;
+  } catch {
+    return null; // a line corrupted by a crash; the lines around it are still good
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isSnapshotRecord(value: unknown): value is SnapshotRecord {
+  return isObject(value) && (value.type === undefined || value.type === "snapshot") && typeof value.step === "number" &&
+    Number.isFinite(value.step) && (value.metrics === undefined || isObject(value.metrics));
+}
+
+function isFinalRecord(value: unknown): value is FinalRecord {
+  return isObject(value) && value.type === "final" && typeof value.status === "string" &&
+    typeof value.step === "number" && isObject(value.metrics);
+}
+
+function isEndRecord(value: unknown): value is EndRecord {
+  return isObject(value) && (value.status === "failed" || value.status === "stopped") &&
+    typeof value.step === "number" && typeof value.message === "string";
+}
+
+function readJson<T>(text: string, name: string, valid: (v: unknown) => v is T, problems: string[]): T | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    problems.push(`${name} is not valid JSON (${(e as Error).message})`);
+    return null;
+  }
+  if (!valid(value)) {
+    problems.push(`${name} is not a ${name.replace(".json", "")} record (saw ${JSON.stringify(value).slice(0, 60)})`);
+    return null;
+  }
+  return value;
+}
+
+function readJsonFile<T>(path: string, name: string, valid: (v: unknown) => v is T, problems: string[]): T | null {
+  let text: string | null;
+  try {
+    text = readOptional(path);
+  } catch (e) {
+    problems.push(`${name} cannot be read: ${(e as Error).message}`);
+    return null;
+  }
+  return text === null ? null : readJson(text, name, valid, problems);
+}
+
+/** The last complete snapshot record of an events file, reading its end first (and more only if needed). */
+function lastRecord(path: string): SnapshotRecord | null {
+  let file: Deno.FsFile;
+  try {
+    file = Deno.openSync(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  try {
+    const size = file.statSync().size;
+    for (let window = TAIL_BYTES;; window *= 4) {
+      const start = Math.max(0, size - window);
+      const bytes = new Uint8Array(size - start);
+      file.seekSync(start, Deno.SeekMode.Start);
+      let off = 0;
+      while (off < bytes.length) {
+        const n = file.readSync(bytes.subarray(off));
+        if (n === null) break;
+        off += n;
+      }
+      const lines = new TextDecoder().decode(bytes.subarray(0, off)).split("\n");
+      lines.pop(); // torn or empty
+      if (start > 0) lines.shift(); // cut by the window
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const record = parseRecord(lines[i]!);
+        if (record !== null) return record;
+      }
+      if (start === 0) return null;
+    }
+  } finally {
+    file.close();
+  }
 }
 
 function readOptional(path: string): string | null {
@@ -172,6 +382,13 @@ function writeAll(file: Deno.FsFile, bytes: Uint8Array): void {
 
 function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.tmp-${crypto.randomUUID().slice(0, 8)}`;
-  Deno.writeTextFileSync(tmp, text);
-  Deno.renameSync(tmp, path);
+  try {
+    Deno.writeTextFileSync(tmp, text);
+    Deno.renameSync(tmp, path);
+  } catch (e) {
+    try {
+      Deno.removeSync(tmp);
+    } catch { /* never written */ }
+    throw e;
+  }
 }

@@ -1,43 +1,32 @@
 /// <reference lib="dom" />
+import { hc, type InferResponseType } from "hono/client";
+import type { AppType } from "../server/create_app.ts";
+import type { SpecIssue } from "../spec/spec_error.ts";
+import { FINAL_STATUSES, type RunStatus } from "../store/run_status.ts";
 import type { SnapshotRecord } from "../store/snapshot_record.ts";
-import type { FinalRecord } from "../store/final_record.ts";
-import type { SchemaIssue } from "./validate_json_schema.ts";
 
-/** A run as listed by `GET /api/runs`. */
-export interface RunSummaryJson {
-  id: string;
-  name: string;
-  status: string;
-  step: number;
-  steps: number;
-  started: string;
-  metrics: Record<string, number | null>;
-  sweep?: { path: string; value: unknown };
-  message?: string;
-}
+type Client = ReturnType<typeof hc<AppType>>;
+
+/** A run as listed by `GET /api/runs` (the server's own type, through Hono's client). */
+export type RunSummaryJson = InferResponseType<Client["api"]["runs"]["$get"], 200>["runs"][number];
 
 /** `GET /api/runs/:id`. */
-export interface RunDetailJson extends RunSummaryJson {
-  spec: Record<string, unknown>;
-  final: FinalRecord | null;
-  reference: { kind: string; shape: number[]; data: number[]; margin?: number } | null;
-}
+export type RunDetailJson = InferResponseType<Client["api"]["runs"][":id"]["$get"], 200>;
 
 /** `GET /api/runs/:id/data`. */
-export interface PointsJson {
-  kind: "points";
-  n: number;
-  d: number;
-  x: number[][];
-  y: number[];
-}
+export type PointsJson = InferResponseType<Client["api"]["runs"][":id"]["data"]["$get"], 200>;
 
 /** A preset from `GET /api/presets`. */
-export interface PresetJson {
-  name: string;
-  description: string;
-  source: string;
-  spec: Record<string, unknown>;
+export type PresetJson = InferResponseType<Client["api"]["presets"]["$get"], 200>["presets"][number];
+
+/** A status event of a run's event stream. */
+export interface StatusEventJson {
+  /** Where the run stands. */
+  status: RunStatus;
+  /** Steps taken. */
+  step: number;
+  /** Why it ended, when it did not end `done`. */
+  message?: string;
 }
 
 /** An API error: the server's message and issues. */
@@ -45,9 +34,9 @@ export class ApiRequestError extends Error {
   /** HTTP status. */
   readonly status: number;
   /** Field-level issues. */
-  readonly issues: SchemaIssue[];
+  readonly issues: SpecIssue[];
   /** @param status HTTP status. @param message The server's message. @param issues Its issues. */
-  constructor(status: number, message: string, issues: SchemaIssue[]) {
+  constructor(status: number, message: string, issues: SpecIssue[]) {
     super(message);
     this.name = "ApiRequestError";
     this.status = status;
@@ -65,8 +54,6 @@ export interface ApiClient {
   points(id: string): Promise<PointsJson | null>;
   /** The presets. */
   presets(): Promise<PresetJson[]>;
-  /** The JSON Schema of run specs. */
-  schema(): Promise<Record<string, unknown>>;
   /** Starts a run; returns its id. */
   createRun(body: unknown): Promise<string>;
   /** Starts a sweep; returns the runs' ids. */
@@ -78,17 +65,15 @@ export interface ApiClient {
   /** Opens a run's event stream; `onSnapshot`/`onStatus` get the parsed data. */
   events(
     id: string,
-    on: {
-      snapshot: (r: SnapshotRecord) => void;
-      status: (s: { status: string; step: number; message?: string }) => void;
-    },
+    on: { snapshot: (r: SnapshotRecord) => void; status: (s: StatusEventJson) => void },
   ): EventSource;
 }
 
 /**
- * The API client of the viewer. The token, if any, comes from the page's
- * `?token=` and goes in an `Authorization` header (and in the query of event
- * streams, which cannot carry headers).
+ * The API client of the viewer, on Hono's typed client (`hc<AppType>`): the
+ * response types are the server's own. The token, if any, comes from the
+ * page's `?token=` and goes in an `Authorization` header (and in the query of
+ * event streams and downloads, which cannot carry headers).
  *
  * This module is browser compatible.
  *
@@ -103,46 +88,43 @@ export interface ApiClient {
  * ```
  */
 export function createApiClient(base: string, token: string | null): ApiClient {
-  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const client = hc<AppType>(base, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   function url(path: string, query: Record<string, string> = {}): string {
     const u = new URL(path, base);
     for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
     if (token) u.searchParams.set("token", token);
     return u.toString();
   }
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const res = await fetch(new URL(path, base), { ...init, headers: { ...headers, ...init.headers } });
-    const body = await res.json().catch(() => ({ error: `HTTP ${res.status}`, issues: [] }));
-    if (!res.ok) throw new ApiRequestError(res.status, body.error ?? `HTTP ${res.status}`, body.issues ?? []);
-    return body as T;
+  /** The JSON of a successful response; an {@link ApiRequestError} with the server's message otherwise. */
+  async function ok<T>(pending: Promise<{ ok: boolean; status: number; json(): Promise<T> }>): Promise<T> {
+    const res = await pending;
+    if (res.ok) return await res.json();
+    const body = await res.json().catch(() => ({})) as { error?: string; issues?: SpecIssue[] };
+    throw new ApiRequestError(res.status, body.error ?? `HTTP ${res.status}`, body.issues ?? []);
   }
-  const post = (path: string, body: unknown) =>
-    call<Record<string, unknown>>(path, {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "Content-Type": "application/json" },
-    });
+  const json = (body: unknown) => ({
+    init: { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } },
+  });
   return {
-    runs: async () => (await call<{ runs: RunSummaryJson[] }>("/api/runs")).runs,
-    run: (id) => call<RunDetailJson>(`/api/runs/${encodeURIComponent(id)}`),
+    runs: async () => (await ok(client.api.runs.$get())).runs,
+    run: (id) => ok(client.api.runs[":id"].$get({ param: { id } })) as Promise<RunDetailJson>,
     points: (id) =>
-      call<PointsJson>(`/api/runs/${encodeURIComponent(id)}/data`).catch((e) => {
+      (ok(client.api.runs[":id"].data.$get({ param: { id } })) as Promise<PointsJson>).catch((e) => {
         if (e instanceof ApiRequestError && e.status === 404) return null;
         throw e;
       }),
-    presets: async () => (await call<{ presets: PresetJson[] }>("/api/presets")).presets,
-    schema: () => call<Record<string, unknown>>("/api/schema"),
-    createRun: async (body) => (await post("/api/runs", body)).id as string,
-    createSweep: async (body) => (await post("/api/sweeps", body)).ids as string[],
-    stop: async (id) => void await post(`/api/runs/${encodeURIComponent(id)}/stop`, {}),
+    presets: async () => (await ok(client.api.presets.$get())).presets,
+    createRun: async (body) => (await ok(client.api.runs.$post(undefined, json(body)))).id,
+    createSweep: async (body) => (await ok(client.api.sweeps.$post(undefined, json(body)))).ids,
+    stop: async (id) => void await ok(client.api.runs[":id"].stop.$post({ param: { id } }, json({}))),
     exportUrl: (id, format) => url(`/api/runs/${encodeURIComponent(id)}/export`, { format }),
     events(id, on) {
       const source = new EventSource(url(`/api/runs/${encodeURIComponent(id)}/events`));
       source.addEventListener("snapshot", (e) => on.snapshot(JSON.parse((e as MessageEvent).data)));
       source.addEventListener("status", (e) => {
-        const s = JSON.parse((e as MessageEvent).data);
+        const s = JSON.parse((e as MessageEvent).data) as StatusEventJson;
         on.status(s);
-        if (!["queued", "running"].includes(s.status)) source.close(); // the server ends the stream
+        if (FINAL_STATUSES.has(s.status)) source.close(); // the server ends the stream
       });
       return source;
     },

@@ -1,16 +1,19 @@
 /// <reference lib="dom" />
 import * as d3 from "d3";
 import { setAtPath } from "../spec/set_at_path.ts";
+import { parseSpec } from "../run/spec_parser.ts";
+import { SpecError, type SpecIssue } from "../spec/spec_error.ts";
 import type { ApiClient, ApiRequestError, PresetJson } from "./api_client.ts";
-import { type JsonSchema, type SchemaIssue, validateJsonSchema } from "./validate_json_schema.ts";
 import { showPresetFields } from "./show_preset_fields.ts";
+import { runSpecJsonSchema } from "../run/json_schema.ts";
 
 /**
  * The "new run" form: a preset, overrides as field path = JSON value rows
  * (e.g. `optimizer.lr = 0.05`), and an optional sweep (a path and a list of
- * values). Every change is validated in the browser against the server's JSON
- * Schema of run specs (`GET /api/schema`, the same schema the server
- * validates with); the server's own answer is shown too if it still refuses.
+ * values). Every change is validated in the browser by the same zod
+ * `parseSpec` the server validates with (refinements included: a negative
+ * `optimizer.lr` is caught here, not after a round trip); the server's own
+ * answer is shown too if it still refuses (e.g. its limits).
  * On success it navigates to the new run(s).
  *
  * This module is browser compatible.
@@ -24,14 +27,14 @@ import { showPresetFields } from "./show_preset_fields.ts";
  * ```
  */
 export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
-  const [presets, schema] = await Promise.all([api.presets(), api.schema()]);
+  const presets = await api.presets();
   const form = d3.select(document.createElement("form")).attr("class", "new-run").attr("novalidate", "");
   form.append("h2").text("New run");
   const presetRow = form.append("label").text("preset ");
   const select = presetRow.append("select").attr("name", "preset");
   select.selectAll("option").data(presets).join("option").attr("value", (p) => p.name).text((p) => p.name);
   const about = form.append("p").attr("class", "about");
-  const fields = showPresetFields(form.node()!, schema);
+  const fields = showPresetFields(form.node()!, runSpecJsonSchema());
   form.append("h3").text("overrides");
   const rows = form.append("div").attr("class", "overrides");
   form.append("button").attr("type", "button").attr("class", "add").text("+ override").on("click", () => {
@@ -91,7 +94,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   }
 
   function validate(): boolean {
-    const issues: SchemaIssue[] = [];
+    const issues: SpecIssue[] = [];
     let spec: unknown = preset().spec;
     for (const [path, value] of Object.entries(overrides())) {
       try {
@@ -105,7 +108,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
     if (sw && sw.values.length === 0) {
       issues.push({ path: "sweep", message: "Expected comma-separated values to sweep" });
     }
-    for (const s of specs) if (s !== null) issues.push(...validateJsonSchema(schema as JsonSchema, s));
+    for (const s of specs) if (s !== null) issues.push(...specIssues(s));
     show(issues.map((i) => `${i.path || "spec"}: ${i.message}`));
     submit.property("disabled", issues.length > 0);
     return issues.length === 0;
@@ -157,7 +160,18 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   return form.node()!;
 }
 
-function setAtPathSafe(spec: unknown, path: string, value: unknown, issues: SchemaIssue[]): unknown {
+/** The issues zod's `parseSpec` finds in a spec (none when it is valid). */
+function specIssues(spec: unknown): SpecIssue[] {
+  try {
+    parseSpec(spec);
+    return [];
+  } catch (e) {
+    if (e instanceof SpecError) return [...e.issues];
+    return [{ path: "", message: (e as Error).message }];
+  }
+}
+
+function setAtPathSafe(spec: unknown, path: string, value: unknown, issues: SpecIssue[]): unknown {
   try {
     return setAtPath(spec, path, value);
   } catch (e) {

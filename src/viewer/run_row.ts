@@ -36,7 +36,7 @@ export interface RunRowSummary {
   steps: number;
   started: string;
   metrics: Record<string, number | null>;
-  sweep?: { path: string; value: unknown };
+  sweep?: { path: string; value: unknown } | undefined;
 }
 
 /**

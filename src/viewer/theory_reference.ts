@@ -7,5 +7,5 @@ export interface TheoryReference {
   /** Its entries, row-major. */
   readonly data: ArrayLike<number>;
   /** Normalized max margin γ̂ of a max-margin reference. */
-  readonly margin?: number;
+  readonly margin?: number | undefined;
 }

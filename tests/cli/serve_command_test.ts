@@ -114,7 +114,11 @@ Deno.test("`serveCommand()` answers the API within 50 ms while two runs compute 
   const base = server.url;
   const ids: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const res = await fetch(new URL("api/runs", base), { method: "POST", body: JSON.stringify(slowSpec(1e8, 200)) });
+    const res = await fetch(new URL("api/runs", base), {
+      method: "POST",
+      body: JSON.stringify(slowSpec(1e8, 200)),
+      headers: { "Content-Type": "application/json" },
+    });
     ids.push((await res.json()).id);
   }
   while (server.runner.list().some((r) => r.step < 1000)) await new Promise((r) => setTimeout(r, 20));
@@ -167,7 +171,11 @@ Deno.test("`deno task serve` survives being killed mid-run: the run is listed in
   }
 
   const first = await spawn();
-  const res = await fetch(new URL("api/runs", first.base), { method: "POST", body: JSON.stringify(slowSpec(1e8, 50)) });
+  const res = await fetch(new URL("api/runs", first.base), {
+    method: "POST",
+    body: JSON.stringify(slowSpec(1e8, 50)),
+    headers: { "Content-Type": "application/json" },
+  });
   const { id } = await res.json();
   const live = await readSse(
     await fetch(new URL(`api/runs/${id}/events`, first.base)),

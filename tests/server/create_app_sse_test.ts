@@ -21,7 +21,11 @@ async function withServer(
 }
 
 async function startRun(base: string, spec: unknown): Promise<string> {
-  const res = await fetch(new URL("api/runs", base), { method: "POST", body: JSON.stringify(spec) });
+  const res = await fetch(new URL("api/runs", base), {
+    method: "POST",
+    body: JSON.stringify(spec),
+    headers: { "Content-Type": "application/json" },
+  });
   assert.equal(res.status, 201);
   return (await res.json()).id;
 }

@@ -393,7 +393,10 @@ Deno.test("`createApp()` with a token requires it on every API request", async (
     await assertError(await post(app, "/api/runs", tiny), 401, /token/);
     await assertError(await app.request("/api/presets"), 401, /token/);
     assert.equal((await app.request("/api/runs", { headers: { Authorization: "Bearer s3cret" } })).status, 200);
-    assert.equal((await app.request("/api/schema?token=s3cret")).status, 200);
+    assert.equal((await app.request("/api/schema", { headers: { Authorization: "Bearer s3cret" } })).status, 200);
+    // ?token= only where a header cannot be sent: event streams and exports (issue 15, finding 7)
+    await assertError(await app.request("/api/schema?token=s3cret"), 401, /token/);
+    await assertError(await post(app, "/api/runs?token=s3cret", tiny), 401, /token/);
     const res = await post(app, "/api/runs", tiny, { Authorization: "Bearer s3cret" });
     assert.equal(res.status, 201);
     const { id } = await res.json();
@@ -403,4 +406,21 @@ Deno.test("`createApp()` with a token requires it on every API request", async (
     await events.body!.cancel();
     assert.equal((await app.request("/")).status, 503); // the page needs no token (no viewer bundled here)
   }, { token: "s3cret" });
+});
+
+Deno.test("`createApp()` takes more routes with app.route(), behind the same guards and error handling", async () => {
+  const { Hono } = await import("hono");
+  const { apiError } = await import("../../src/server/api_error.ts");
+  await withApp(async (app) => {
+    app.route(
+      "/api/extra",
+      new Hono().get("/", (c) => c.json({ ok: true })).post("/", () => {
+        throw apiError(422, "Extra refused");
+      }),
+    );
+    assert.deepEqual(await (await app.request("/api/extra")).json(), { ok: true });
+    await assertError(await post(app, "/api/extra", {}), 422, /Extra refused/);
+    await assertError(await app.request("/api/extra", { headers: { Host: "evil.example" } }), 403, /host/);
+    await assertError(await app.request("/api/extra/nothing"), 404, /Not found: GET \/api\/extra\/nothing/);
+  });
 });

@@ -16,7 +16,7 @@ Deno.test("`createRunner()` runs at most maxConcurrentRuns at once and starts qu
   const started: string[] = [];
   const ids = [0, 1, 2].map((i) => runner.start(tiny, { id: `r${i}` }));
   for (const id of ids) {
-    runner.subscribe(id, (e: RunEvent) => {
+    runner.live(id).subscribe((e: RunEvent) => {
       if (e.type === "status" && e.status === "running") started.push(id);
     });
   }
@@ -68,4 +68,55 @@ Deno.test("`createRunner()` lists past runs at start: finished as they ended, un
   assert.equal(second.detail("done-run")!.reference!.kind, "max-margin-l2");
   assert.equal(second.stop("cut-run"), false);
   second.close();
+});
+
+Deno.test("`createRunner().open()` stores, lists and streams a run fed from outside, through its input Subject", async () => {
+  const dir = await Deno.makeTempDir();
+  const runner = createRunner({ store: createRunStore(dir) });
+  const feed = runner.open({ name: "mine", steps: 2 });
+  const seen: string[] = [];
+  const done = new Promise<void>((resolve) =>
+    runner.live(feed.id).subscribe({
+      next: (e) => seen.push(e.type === "snapshot" ? `snapshot ${e.record.step}` : `status ${e.status}`),
+      complete: resolve,
+    })
+  );
+  assert.equal(runner.summary(feed.id)!.status, "running");
+  const snap = (step: number) => ({
+    type: "snapshot" as const,
+    run: feed.id,
+    step,
+    wall: step,
+    status: "running" as const,
+    trigger: "schedule" as const,
+    metrics: { loss: 1 / (step + 1) },
+  });
+  feed.records.next({ type: "snapshot", record: snap(0) });
+  feed.records.next({ type: "snapshot", record: snap(1) });
+  feed.records.next({ type: "snapshot", record: snap(1) }); // a repeated step is stored, not streamed twice
+  feed.records.next({
+    type: "final",
+    record: {
+      type: "final",
+      run: feed.id,
+      status: "done",
+      step: 2,
+      wall: 2,
+      metrics: { loss: 0.3 },
+      predictor: { shape: [1], data: [1] },
+      reference: null,
+    },
+  });
+  await done;
+  assert.deepEqual(seen, ["snapshot 0", "snapshot 1", "status done"]);
+  assert.equal(runner.summary(feed.id)!.step, 2);
+  assert.equal(runner.subscriptions, 0);
+  const other = runner.open({ name: "broken" });
+  other.records.error(new Error("The client went away"));
+  assert.equal(runner.summary(other.id)!.status, "failed");
+  runner.close();
+  const again = createRunner({ store: createRunStore(dir) });
+  assert.equal(again.summary(feed.id)!.status, "done");
+  assert.equal(again.summary(other.id)!.message, "The client went away");
+  again.close();
 });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { presets } from "../../src/presets/presets.ts";
-import { admitSpec, presetWithOverrides } from "../../src/server/_admit_spec.ts";
+import { admitRun, presetWithOverrides } from "../../src/server/_admit_run.ts";
 import { DEFAULT_LIMITS, resolveLimits } from "../../src/server/server_limits.ts";
 
 Deno.test("`DEFAULT_LIMITS` admit every preset the viewer offers", () => {
   for (const name of Object.keys(presets())) {
-    assert.doesNotThrow(() => admitSpec(presetWithOverrides(name), DEFAULT_LIMITS), name);
+    assert.doesNotThrow(() => admitRun(presetWithOverrides(name), DEFAULT_LIMITS), name);
   }
 });
 

@@ -84,3 +84,55 @@ Deno.test("parseEvents() keeps complete lines and skips a corrupt one", () => {
   assert.deepEqual(parseEvents(text).map((e) => e.step), [0, 2]);
   assert.deepEqual(parseEvents(""), []);
 });
+
+Deno.test("createRunStore().events() streams records after a step, skipping torn, corrupt and non-record lines", async () => {
+  const store = createRunStore(await Deno.makeTempDir());
+  const w = store.create("r", {});
+  for (const s of [0, 1, 2, 3]) w.append(record(s));
+  w.close();
+  const path = join(store.dir, "r", "events.ndjson");
+  const text = Deno.readTextFileSync(path).split("\n");
+  Deno.writeTextFileSync(
+    path,
+    [text[0], "null", "{corrupt", text[1], "42", text[2], text[3]].join("\n") + '\n{"type":"sn',
+  );
+  const steps = async (after?: number) => {
+    const out: number[] = [];
+    for await (const r of store.events("r", after === undefined ? {} : { after })) out.push(r.step);
+    return out;
+  };
+  assert.deepEqual(await steps(), [0, 1, 2, 3]);
+  assert.deepEqual(await steps(1), [2, 3]);
+  assert.deepEqual(await steps(3), []);
+  assert.deepEqual(store.read("r").events.map((e) => e.step), [0, 1, 2, 3]);
+  const empty = store.create("e", {});
+  empty.close();
+  Deno.removeSync(join(store.dir, "e", "events.ndjson"));
+  assert.deepEqual(await Array.fromAsync(store.events("e")), []);
+});
+
+Deno.test("createRunStore().summary() reads the last record from the file's end and names a corrupt file", async () => {
+  const store = createRunStore(await Deno.makeTempDir());
+  const w = store.create("r", { steps: 9000 });
+  for (let s = 0; s < 9000; s++) w.append(record(s)); // > 64 KiB: only the end is read
+  w.close();
+  Deno.writeTextFileSync(join(store.dir, "r", "events.ndjson"), "null\n{torn", { append: true });
+  const s = store.summary("r")!;
+  assert.equal(s.last!.step, 8999);
+  assert.equal(s.final, null);
+  assert.equal(s.problem, undefined);
+  assert.ok(Number.isFinite(Date.parse(s.started)));
+
+  store.create("f", {}).finish(final);
+  assert.equal(store.summary("f")!.final!.status, "done");
+  Deno.writeTextFileSync(join(store.dir, "f", "final.json"), "{\u0001 garbage");
+  assert.match(store.summary("f")!.problem!, /^final\.json is not valid JSON/);
+  store.create("s", {}).end({ status: "failed", step: 3, message: "Boom" });
+  assert.deepEqual(store.summary("s")!.end, { status: "failed", step: 3, message: "Boom" });
+  Deno.writeTextFileSync(join(store.dir, "s", "status.json"), "null");
+  assert.match(store.summary("s")!.problem!, /^status\.json is not a status record/);
+  Deno.writeTextFileSync(join(store.dir, "s", "spec.json"), "[1,");
+  assert.match(store.summary("s")!.problem!, /spec\.json is not valid JSON/);
+  Deno.mkdirSync(join(store.dir, "not-a-run"));
+  assert.equal(store.summary("not-a-run"), null);
+});

@@ -24,7 +24,11 @@ Deno.test({
     const server = await startServer({ port: 0, runsDir });
     try {
       const post = async (path: string, body: unknown) => {
-        const res = await fetch(new URL(path, server.url), { method: "POST", body: JSON.stringify(body) });
+        const res = await fetch(new URL(path, server.url), {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "Content-Type": "application/json" },
+        });
         assert.ok(res.ok, `${path}: ${res.status}`);
         return await res.json();
       };

@@ -1,4 +1,4 @@
-import { isAbsolute, join } from "node:path";
+import { dataPath } from "./_data_path.ts";
 import type { DataSpec } from "./data_schema.ts";
 import { SpecError } from "../../spec/spec_error.ts";
 import { type LabeledData, labeledData } from "./labeled_data.ts";
@@ -42,7 +42,7 @@ export function loadData(spec: DataSpec, options: LoadDataOptions = {}): Labeled
     case "dataset":
       return soudryFig1();
     case "csv": {
-      const file = isAbsolute(spec.path) || !options.baseDir ? spec.path : join(options.baseDir, spec.path);
+      const file = dataPath(spec.path, options.baseDir);
       try {
         return readCsvData(file);
       } catch (e) {

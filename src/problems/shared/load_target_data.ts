@@ -1,4 +1,4 @@
-import { isAbsolute, join } from "node:path";
+import { dataPath } from "./_data_path.ts";
 import type { MulticlassDataSpec, RegressionDataSpec } from "./data_schema.ts";
 import { SpecError } from "../../spec/spec_error.ts";
 import { gaussianRegressionData } from "./gaussian_regression_data.ts";
@@ -78,7 +78,7 @@ function materialize(spec: TargetDataSpec, options: LoadTargetDataOptions): Labe
       return { n, d, x, y: Float64Array.from(spec.y) };
     }
     case "csv": {
-      const file = isAbsolute(spec.path) || !options.baseDir ? spec.path : join(options.baseDir, spec.path);
+      const file = dataPath(spec.path, options.baseDir);
       return readCsvData(file, { labels: "real" });
     }
     case "gaussian":

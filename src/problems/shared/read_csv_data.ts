@@ -55,7 +55,9 @@ export function parseCsvData(text: string, source: string, options: CsvDataOptio
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       throw new SyntaxError(
-        `Cannot read CSV ${source}: line ${li + 1} field ${bad + 1} is not a finite number (saw "${fields[bad]}")`,
+        `Cannot read CSV ${source}: line ${li + 1} field ${bad + 1} is not a finite number` +
+          // A file's content is never echoed (a spec could name any file the process can read); inline text is the user's.
+          (source === "inline" ? ` (saw ${JSON.stringify(fields[bad]!.slice(0, 20))})` : ""),
       );
     }
     const label = values[values.length - 1]!;

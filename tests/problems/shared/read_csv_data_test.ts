@@ -19,11 +19,8 @@ Deno.test("parseCsvData() names the line of ragged rows, bad numbers and bad lab
     SyntaxError,
     "f.csv: line 2 has 2 fields but line 1 has 3",
   );
-  assert.throws(
-    () => parseCsvData("1,2,1\n1,x,1\n", "f.csv"),
-    SyntaxError,
-    'line 2 field 2 is not a finite number (saw "x")',
-  );
+  assert.throws(() => parseCsvData("1,2,1\n1,x,1\n", "f.csv"), SyntaxError, "line 2 field 2 is not a finite number");
+  assert.throws(() => parseCsvData("1,2,1\n1,x,1\n", "inline"), SyntaxError, 'not a finite number (saw "x")');
   assert.throws(() => parseCsvData("1,2,0\n", "f.csv"), SyntaxError, "line 1 has label 0");
   assert.throws(() => parseCsvData("a,b\n", "f.csv"), SyntaxError, "no data rows");
   assert.throws(() => parseCsvData("1\n", "f.csv"), SyntaxError, "at least one feature");
@@ -31,4 +28,19 @@ Deno.test("parseCsvData() names the line of ragged rows, bad numbers and bad lab
 
 Deno.test("readCsvData() reports a missing file as a SyntaxError naming it", () => {
   assert.throws(() => readCsvData("/nonexistent/points.csv"), SyntaxError, "Cannot read CSV /nonexistent/points.csv");
+});
+
+Deno.test("readCsvData() never echoes a file's content in its errors (issue 15: a spec naming /etc/shadow)", async () => {
+  const path = await Deno.makeTempFile({ suffix: ".csv" });
+  Deno.writeTextFileSync(path, "root:$6$secret-hash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n");
+  const err = (() => {
+    try {
+      readCsvData(path);
+    } catch (e) {
+      return e as Error;
+    }
+  })();
+  assert.ok(err instanceof SyntaxError);
+  assert.match(err.message, /line 2 field 1 is not a finite number$/);
+  assert.doesNotMatch(err.message, /secret|daemon|19000/);
 });

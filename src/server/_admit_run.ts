@@ -3,7 +3,7 @@ import { presetSpec } from "../presets/presets.ts";
 import { parseSpec } from "../run/spec_parser.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError, type SpecIssue } from "../spec/spec_error.ts";
-import { ApiError } from "./api_error.ts";
+import { apiError } from "./api_error.ts";
 import type { ServerLimits } from "./server_limits.ts";
 
 /**
@@ -15,33 +15,27 @@ export function presetWithOverrides(preset: string, overrides: Record<string, un
   try {
     spec = presetSpec(preset);
   } catch (e) {
-    throw new ApiError(400, (e as Error).message, [{ path: "preset", message: (e as Error).message, input: preset }]);
+    throw apiError(400, (e as Error).message, [{ path: "preset", message: (e as Error).message, input: preset }]);
   }
   for (const [path, value] of Object.entries(overrides)) {
     try {
       spec = setAtPath(spec, path, value);
     } catch (e) {
       const message = (e as Error).message;
-      throw new ApiError(400, message, [{ path: `overrides.${path}`, message, input: value }]);
+      throw apiError(400, message, [{ path: `overrides.${path}`, message, input: value }]);
     }
   }
   return spec;
 }
 
 /**
- * Validates a spec for the server: zod (400 with every issue), data given
+ * Validates a spec for the server: zod (a `SpecError`: 400 with every issue), data given
  * inline or generated (CSV paths would read the server's disk: 422), and the
  * limits on steps and data size (422). Compiles it to catch data errors before
  * anything is stored.
  */
-export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
-  let spec;
-  try {
-    spec = parseSpec(raw);
-  } catch (e) {
-    if (e instanceof SpecError) throw new ApiError(400, e.message, e.issues);
-    throw e;
-  }
+export function admitRun(raw: unknown, limits: ServerLimits): CompiledRun {
+  const spec = parseSpec(raw); // a SpecError: the app's onError answers 400 with every issue
   const data = (spec.problem as { data?: Record<string, unknown> }).data;
   if (data?.kind === "csv") {
     throw limitError(
@@ -61,9 +55,9 @@ export function admitSpec(raw: unknown, limits: ServerLimits): CompiledRun {
   try {
     run = compileRun(spec);
   } catch (e) {
-    if (e instanceof SpecError) throw new ApiError(400, e.message, e.issues);
+    if (e instanceof SpecError) throw e; // the app's onError: 400 with its issues
     if (e instanceof RangeError || e instanceof TypeError) {
-      throw new ApiError(400, (e as Error).message, [{ path: "", message: (e as Error).message }]);
+      throw apiError(400, (e as Error).message, [{ path: "", message: (e as Error).message }]);
     }
     throw e;
   }
@@ -88,6 +82,6 @@ function checkDataSize(size: number, limits: ServerLimits): void {
   }
 }
 
-function limitError(message: string, issue: SpecIssue): ApiError {
-  return new ApiError(422, message, [issue]);
+function limitError(message: string, issue: SpecIssue): Error {
+  return apiError(422, message, [issue]);
 }
