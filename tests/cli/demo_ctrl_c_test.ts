@@ -29,10 +29,10 @@ Deno.test("Ctrl-C on `deno task demo` stops its run: stored as `stopped` with a 
     await child.stdout.cancel().catch(() => {});
     child.kill("SIGINT");
     const [status, stderr] = await Promise.all([child.status, new Response(child.stderr).text()]);
-    assert.equal(status.code, 0);
+    assert.equal(status.code, 0, `exit ${status.code}, stderr: ${stderr}`);
     assert.match(stderr, /^stopped 1 run$/m);
     const final = JSON.parse(Deno.readTextFileSync(join(runs, id, "final.json")));
-    assert.equal(final.status, "stopped");
+    assert.equal(final.status, "stopped", JSON.stringify({ ...final, predictor: undefined, reference: undefined }));
     assert.ok(final.step > 0 && final.step < 1e9);
   } finally {
     try {
