@@ -59,6 +59,7 @@ export async function createRunsList(api: ApiClient): Promise<{ node: HTMLElemen
   const table = left.append("table").attr("class", "run-table");
   const headRow = table.append("thead").append("tr");
   headRow.append("th");
+  headRow.append("th").attr("class", "actions-head");
   headRow.selectAll("th.sortable").data(COLUMNS).join("th").attr("class", (c) => `sortable ${c.num ? "num" : ""}`)
     .attr("data-key", (c) => c.key).attr("tabindex", 0).text((c) => c.title)
     .on("click", (_, c) => {
@@ -66,7 +67,6 @@ export async function createRunsList(api: ApiClient): Promise<{ node: HTMLElemen
       view.sort = c.key;
       draw();
     });
-  headRow.append("th");
   const body = table.append("tbody");
   const empty = left.append("p").attr("class", "empty").text("No runs yet: start one with the form.");
   layout.node()!.append(await createNewRunForm(api));
@@ -103,7 +103,6 @@ export async function createRunsList(api: ApiClient): Promise<{ node: HTMLElemen
             else selected.delete(r.id);
             compare.property("disabled", selected.size < 1);
           });
-        for (const c of COLUMNS) tr.append("td").attr("class", `col-${c.key}${c.num ? " num" : ""}`);
         const actions = tr.append("td").attr("class", "actions");
         actions.append("button").attr("type", "button").attr("class", "stop").text("stop")
           .on("click", (_, r) => api.stop(r.id).then(refresh).catch((e) => alert((e as Error).message)));
@@ -114,6 +113,7 @@ export async function createRunsList(api: ApiClient): Promise<{ node: HTMLElemen
           });
         actions.append("a").attr("class", "csv").attr("download", "").text("CSV");
         actions.append("a").attr("class", "ndjson").attr("download", "").text("NDJSON");
+        for (const c of COLUMNS) tr.append("td").attr("class", `col-${c.key}${c.num ? " num" : ""}`);
         return tr;
       })
       .order()
