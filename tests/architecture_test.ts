@@ -27,6 +27,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["store", "presets"],
   ["server", "client"], // the client (remoteRun) imports no other folder
   ["cli", "viewer"],
+  ["plot"], // deno task plot: figures of stored runs with the viewer's theory layer, without a browser
 ];
 
 const root = new URL("../", import.meta.url);

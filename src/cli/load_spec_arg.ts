@@ -1,6 +1,7 @@
 import { dirname } from "node:path";
 import { presets, presetSpec } from "../presets/presets.ts";
 import { SpecError } from "../spec/spec_error.ts";
+import { didYouMean } from "./did_you_mean.ts";
 
 /** A spec named on the command line, read but not yet validated. */
 export interface SpecArg {
@@ -37,8 +38,8 @@ export function loadSpecArg(arg: string): SpecArg {
     if (e instanceof Deno.errors.NotFound && !arg.endsWith(".json")) {
       throw new SpecError([{
         path: "",
-        message: `Unknown preset or spec file ${JSON.stringify(arg)}; the presets are ${
-          Object.keys(presets()).join(", ")
+        message: `Unknown preset or spec file ${JSON.stringify(arg)}${
+          didYouMean(arg, Object.keys(presets()), "deno task run --list prints the presets")
         }`,
       }]);
     }

@@ -4,6 +4,7 @@ import { compileRun } from "../run/compile_run.ts";
 import { createEngine } from "../backend/create_engine.ts";
 import { analysisPipeline } from "../run/analysis_pipeline.ts";
 import { solveReference } from "../run/solve_reference.ts";
+import { presets } from "../presets/presets.ts";
 import { setAtPath } from "../spec/set_at_path.ts";
 import { SpecError } from "../spec/spec_error.ts";
 import { createRunStore } from "../store/run_store.ts";
@@ -15,22 +16,30 @@ import type { RunStatus } from "../store/run_status.ts";
 import { createRunId } from "../streams/create_run_id.ts";
 import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
+import { applySetArgs } from "./apply_set_args.ts";
 import { type CliIo, denoIo } from "./cli_io.ts";
+import { didYouMean } from "./did_you_mean.ts";
+import { fieldHint } from "./field_hint.ts";
 import { formatFinalTable } from "./format_final_table.ts";
+import { formatPresetList } from "./format_preset_list.ts";
 import { loadSpecArg } from "./load_spec_arg.ts";
 import { createProgressBar } from "./progress_bar.ts";
 import { runSweep } from "./run_sweep.ts";
-import { presets } from "../presets/presets.ts";
 
 /** Exit codes of `biasflow run`. */
 export const EXIT = { ok: 0, error: 1, badInput: 2, diverged: 3, stopped: 130 } as const;
 
 const USAGE = `Usage: deno task run <spec.json | preset> [options]
+       deno task run --list
 
 Trains one run, stores it under <out>/<id>/ and prints its final metrics.
+A preset is a named experiment: --list prints every preset with what it shows and its source.
 
 Options:
-  --steps N          override the spec's number of steps
+  --list             print the presets (name, description, source), one per line, and exit
+  --set PATH=VALUE   set one field of the spec (repeatable); VALUE is JSON, else a string:
+                     --set optimizer.lr=0.5 --set optimizer.kind=adam --set record.perDecade=40
+  --steps N          override the spec's number of steps (same as --set steps=N)
   --backend B        auto | cpu | webgpu (overrides the spec)
   --json             NDJSON on stdout: one "snapshot" object per record, then a "final" object
   --out DIR          run store directory (default: runs)
@@ -41,6 +50,8 @@ Exit codes: 0 done, 2 bad input, 3 diverged, 130 stopped (Ctrl-C), 1 other error
 `;
 
 const OPTIONS = {
+  list: { type: "boolean", default: false },
+  set: { type: "string", multiple: true, default: [] as string[] },
   steps: { type: "string" },
   backend: { type: "string" },
   json: { type: "boolean", default: false },
@@ -57,7 +68,15 @@ function badOption(args: string[]): string | null {
     if (t.kind !== "option") continue;
     const type = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name as keyof typeof OPTIONS].type : null;
     if (type === null) {
-      return `unknown option ${t.rawName}; the options are ${Object.keys(OPTIONS).map((o) => `--${o}`).join(", ")}`;
+      const names = Object.keys(OPTIONS).map((o) => `--${o}`);
+      const next = args[t.index + 1];
+      const guess = t.value ??
+        (next !== undefined && !next.startsWith("-") && !Object.hasOwn(presets(), next) ? next : undefined);
+      const field = _fieldHint(t.name, guess, args);
+      if (field) return `unknown option ${t.rawName}; did you mean ${field}?`;
+      return `unknown option ${t.rawName}${
+        didYouMean(t.rawName.startsWith("--") ? t.rawName : `--${t.name}`, names, `the options are ${names.join(", ")}`)
+      }`;
     }
     if (type === "boolean" && t.value !== undefined) {
       return `option ${t.rawName} takes no value (saw ${JSON.stringify(t.value)})`;
@@ -69,6 +88,23 @@ function badOption(args: string[]): string | null {
     }
   }
   return null;
+}
+
+// `--lr 0.5` on a preset whose spec has optimizer.lr → "--set optimizer.lr=0.5".
+function _fieldHint(name: string, value: string | undefined, args: string[]): string | null {
+  const preset = args.find((a) => Object.hasOwn(presets(), a));
+  if (preset === undefined || name.length < 2) return null;
+  const paths: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) {
+      paths.push(path);
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) walk(v, path === "" ? k : `${path}.${k}`);
+  };
+  walk(presets()[preset]!.spec, "");
+  const hit = paths.find((p) => p.split(".").at(-1) === name);
+  return hit === undefined ? null : `--set ${hit}=${value ?? "VALUE"}`;
 }
 
 /** Options of {@link runCommand}. */
@@ -114,6 +150,10 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     io.stdout(USAGE);
     return EXIT.ok;
   }
+  if (values.list) {
+    io.stdout(formatPresetList(presets()));
+    return EXIT.ok;
+  }
   if (positionals.length !== 1) {
     const saw = positionals.length === 0 ? "nothing" : positionals.map((p) => JSON.stringify(p)).join(", ");
     io.stderr(
@@ -122,10 +162,10 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     return EXIT.badInput;
   }
 
-  let run, reference, engine;
+  let run, reference, engine, setSpec: unknown;
   try {
     const arg = loadSpecArg(positionals[0]!);
-    let spec = arg.spec;
+    let spec = setSpec = applySetArgs(arg.spec, values.set);
     if (values.steps !== undefined) {
       const steps = Number(values.steps);
       // Decimal (1000000) or exponent (1e6) forms only: Number() would also take 0x10 or 0b11.
@@ -150,7 +190,8 @@ export async function runCommand(args: string[], options: RunCommandOptions = {}
     const quiet = values.quiet;
     engine = await createEngine(run, { warn: (w) => quiet || io.stderr(`warning: ${w}\n`) });
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}\n`);
+    const hint = e instanceof SpecError && setSpec !== undefined ? fieldHint(e, setSpec) : "";
+    io.stderr(`error: ${(e as Error).message}${hint}\n`);
     return e instanceof SpecError || e instanceof RangeError ? EXIT.badInput : EXIT.error;
   }
   if (!values.quiet) { for (const w of run.warnings) io.stderr(`warning: ${w}\n`); }

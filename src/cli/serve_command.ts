@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
-import { presetSpec } from "../presets/presets.ts";
+import { presets, presetSpec } from "../presets/presets.ts";
 import { DEFAULT_LIMITS, type ServerLimits } from "../server/server_limits.ts";
 import { type RunningServer, startServer } from "../server/start_server.ts";
 import { admitSpecForCli } from "./_admit_preset.ts";
+import { applySetArgs } from "./apply_set_args.ts";
+import { didYouMean } from "./did_you_mean.ts";
+import { stopAllRuns } from "./stop_all_runs.ts";
 import { type CliIo, denoIo } from "./cli_io.ts";
 import { EXIT } from "./run_command.ts";
 
@@ -19,8 +22,10 @@ Options:
   --allow-origin O    let web pages of origin O (e.g. http://localhost:5173) call the API without a token
                       (repeatable; other pages get 403)
   --no-viewer         serve the API only (skips bundling the viewer)
-  --start PRESET      start a run of this preset once serving (deno task demo uses soudry-fig1)
+  --start PRESET      start a run of this preset once serving (deno task demo uses soudry-fig1);
+                      deno task run --list prints the presets
   --steps N           with --start: the number of steps
+  --set PATH=VALUE    with --start: set one field of the spec (repeatable; VALUE is JSON, else a string)
   -h, --help          this help
 `;
 
@@ -69,12 +74,19 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
         "allow-origin": { type: "string", multiple: true, default: [] },
         start: { type: "string" },
         steps: { type: "string" },
+        set: { type: "string", multiple: true, default: [] },
         "no-viewer": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }).values;
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}\n${USAGE}`);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message)?.[1];
+    const names = [...USAGE.matchAll(/^\s+(--[a-z-]+)/gm)].map((m) => m[1]!);
+    io.stderr(
+      unknown === undefined
+        ? `error: ${(e as Error).message.split("\n")[0]}; run with --help for usage\n`
+        : `error: unknown option ${unknown}${didYouMean(unknown, names, "run with --help for usage")}\n`,
+    );
     return EXIT.badInput;
   }
   if (values.help) {
@@ -103,13 +115,26 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       ...(token ? { token } : {}),
     });
   } catch (e) {
+    if (e instanceof Deno.errors.AddrInUse) {
+      io.stderr(
+        `error: port ${values.port} on ${values.host} is in use: try --port 0 (any free port) or another --port\n`,
+      );
+      return EXIT.error;
+    }
     io.stderr(`error: ${(e as Error).message}\n`);
     return e instanceof RangeError || e instanceof TypeError ? EXIT.badInput : EXIT.error;
   }
   io.stdout(`biasflow serving ${server.url} (runs in ${values.runs}/)\n`);
   if (values.start !== undefined) {
     try {
-      const run = admitSpecForCli(presetSpec(values.start), values.steps);
+      if (!Object.hasOwn(presets(), values.start)) {
+        throw new RangeError(
+          `Unknown preset ${JSON.stringify(values.start)} for --start${
+            didYouMean(values.start, Object.keys(presets()), "deno task run --list prints the presets")
+          }`,
+        );
+      }
+      const run = admitSpecForCli(applySetArgs(presetSpec(values.start), values.set), values.steps);
       const id = server.runner.start(run);
       io.stdout(`started ${values.start} as ${id}: open ${server.url}#/run/${id}\n`);
     } catch (e) {
@@ -125,6 +150,8 @@ export async function serveCommand(args: string[], options: ServeCommandOptions 
       if (signal.aborted) resolve();
       signal.addEventListener("abort", () => resolve(), { once: true });
     });
+    const stopped = await stopAllRuns(server.runner);
+    if (stopped > 0) io.stderr(`stopped ${stopped} run${stopped > 1 ? "s" : ""}\n`);
     await server.close();
   } else {
     await new Promise(() => {}); // serve until the process ends

@@ -10,7 +10,7 @@ import { ExportQuerySchema, LastEventIdSchema, PresetRequestSchema } from "./_re
 
 /**
  * `/api/runs`: start (a spec, or a preset with overrides), list, detail, point
- * data, stop, export and event streams.
+ * data, stop, delete (ended runs only), export and event streams.
  */
 // deno-lint-ignore explicit-module-boundary-types -- the inferred route types are what hc<AppType> reads
 export function runRoutes(ctx: AppContext) {
@@ -59,6 +59,13 @@ export function runRoutes(ctx: AppContext) {
         throw apiError(409, `Run ${id} has already ended (${s.status}); only queued or running runs can be stopped`);
       }
       return c.json({ id, status: runner.summary(id)!.status }, 202);
+    })
+    .delete("/:id", (c) => {
+      const id = knownRunId(ctx, c);
+      if (!runner.remove(id)) {
+        throw apiError(409, `Run ${id} is ${runner.summary(id)!.status}; stop it before deleting it`);
+      }
+      return c.json({ id, deleted: true as const });
     })
     .get("/:id/export", (c) => {
       const id = knownRunId(ctx, c);

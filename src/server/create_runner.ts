@@ -130,6 +130,8 @@ export interface Runner {
   summary(id: string): RunSummary | null;
   /** Every run, newest first. */
   list(): RunSummary[];
+  /** Deletes an ended run from the list and the store; false (and nothing deleted) while it is queued or running. */
+  remove(id: string): boolean;
   /** The validated spec, final record and reference of a run. */
   detail(id: string): { spec: unknown; final: FinalRecord | null; reference: ReferenceRecord | null } | null;
   /**
@@ -440,6 +442,14 @@ export function createRunner(options: RunnerOptions): Runner {
     list() {
       return [...entries.values()].map((e) => structuredClone(e.summary))
         .sort((a, b) => (a.started < b.started ? 1 : a.started > b.started ? -1 : a.id < b.id ? 1 : -1));
+    },
+    remove(id) {
+      const entry = entries.get(id);
+      if (!entry || !FINAL_STATUSES.has(entry.summary.status)) return false;
+      store.remove(id);
+      entries.delete(id);
+      entry.live.complete(); // open event streams of the deleted run end
+      return true;
     },
     detail(id) {
       const entry = entries.get(id);

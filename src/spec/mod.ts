@@ -19,3 +19,4 @@ export * from "./set_at_path.ts";
 export * from "./schema_fields.ts";
 export * from "./optimizer_schema.ts";
 export * from "./init_schema.ts";
+export * from "./spec_field_paths.ts";

@@ -90,6 +90,8 @@ export interface RunStore {
   events(id: string, options?: { after?: number }): AsyncIterable<SnapshotRecord>;
   /** Replays a run's events as a stream. */
   replay(id: string): Observable<SnapshotRecord>;
+  /** Deletes a run's directory and everything in it. */
+  remove(id: string): void;
 }
 
 const encoder = new TextEncoder();
@@ -231,6 +233,9 @@ export function createRunStore(dir: string): RunStore {
           }
         },
       };
+    },
+    remove(id: string): void {
+      Deno.removeSync(runDir(id), { recursive: true });
     },
     replay(id: string): Observable<SnapshotRecord> {
       return new Observable<SnapshotRecord>((subscriber) => from(this.read(id).events).subscribe(subscriber));

@@ -2,6 +2,8 @@
 import * as d3 from "d3";
 import { bucketMinMax } from "./bucket_min_max.ts";
 import { axisFormat } from "./axis_format.ts";
+import { formatNumber } from "./format_number.ts";
+import { symlogTicks } from "./symlog_ticks.ts";
 
 /** One line of a chart: full-resolution columns; the chart buckets them to its width. */
 export interface LineSeries {
@@ -19,10 +21,30 @@ export interface LineSeries {
   dash?: string;
 }
 
+/** A curve of the theory layer, sampled over the visible steps (see `theoryLayer`). */
+export interface TheoryCurve {
+  /** Stable identity. */
+  key: string;
+  /** Legend text. */
+  label: string;
+  /** `theorem` (dashed) or `guide` (dotted). */
+  kind: "theorem" | "guide";
+  /** CSS color ("" for the page's neutral theory color). */
+  color: string;
+  /** The curve. */
+  f: (t: number) => number;
+}
+
 /** What a chart shows. */
 export interface LineChartData {
   /** The lines. */
   series: LineSeries[];
+  /** The theory layer (class `theory` in the DOM and in exported SVG); empty or absent hides it. */
+  theory?: TheoryCurve[];
+  /** What theory says here, shown under the chart with the layer. */
+  note?: string | null;
+  /** A colour bar under the chart, for lines coloured along a ramp (the spectrum's σ₁ … σₙ). */
+  colorBar?: { colors: string[]; first: string; last: string; title: string } | null;
   /** The step axis: log (default) or linear. */
   xType: "log" | "linear";
   /** The zoomed step range, or null for everything. */
@@ -49,6 +71,8 @@ export interface LineChartOptions {
   height?: number;
   /** Called when the user brushes a step range (null: double-click to reset). */
   onZoom?: (domain: [number, number] | null) => void;
+  /** Called when the user picks another value axis scale. */
+  onScale?: (type: YScaleType) => void;
 }
 
 /** A chart built once; `update` only moves what changed. */
@@ -98,6 +122,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   select.selectAll("option").data(["log", "linear", "symlog"]).join("option").attr("value", (d) => d).text((d) => d);
   select.property("value", yType).on("change", () => {
     yType = select.property("value");
+    options.onScale?.(yType);
     if (last) draw(last);
   });
   const svg = d3.select(root).append("svg").attr("viewBox", `0 0 ${W} ${H}`).attr("role", "img")
@@ -111,6 +136,9 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   g.append("text").attr("class", "axis-title").attr("transform", `translate(${-58},${ih / 2}) rotate(-90)`)
     .attr("text-anchor", "middle").text(options.title + unit);
   const lines = g.append("g").attr("clip-path", `url(#${id})`);
+  const theoryG = g.append("g").attr("class", "theory").attr("clip-path", `url(#${id})`);
+  const legendG = svg.append("g").attr("class", "theory theory-legend").attr("transform", `translate(${m.left},${H})`);
+  const colorBarG = svg.append("g").attr("class", "color-bar");
   const empty = g.append("text").attr("class", "empty").attr("x", iw / 2).attr("y", ih / 2)
     .attr("text-anchor", "middle").text("waiting for data…");
   const rule = g.append("line").attr("class", "rule").attr("y1", 0).attr("y2", ih).style("display", "none");
@@ -124,6 +152,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
   const brushG = g.append("g").attr("class", "brush").call(brush);
   brushG.on("dblclick", () => options.onZoom?.(null));
   const readout = d3.select(root).append("div").attr("class", "readout").style("display", "none");
+  const noteP = d3.select(root).append("p").attr("class", "theory note").style("display", "none");
 
   let x: d3.ScaleContinuousNumeric<number, number> = d3.scaleLog();
   let y: d3.ScaleContinuousNumeric<number, number> = d3.scaleLog();
@@ -154,7 +183,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
         `<b>step ${fmt(rows[0]!.step)}</b>` +
           rows.map((r) =>
             `<div><span class="swatch" style="background:${r.color}"></span>${escapeHtml(r.label)}: ${
-              fmt(r.value)
+              formatNumber(r.value)
             }</div>`
           ).join(""),
       );
@@ -194,7 +223,7 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
       const xs = logX ? Array.from(s.xs, (v) => (v > 0 ? v : NaN)) : s.xs;
       return { s, xs, ys, idx: bucketMinMax(xs, ys, x, iw) };
     });
-    let y0 = Infinity, y1 = -Infinity, tiny = Infinity;
+    let y0 = Infinity, y1 = -Infinity, tiny = Infinity, symConstant = 1;
     for (const { xs, ys, idx } of kept) {
       for (const i of idx) {
         const px = x(xs[i]!);
@@ -203,6 +232,10 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
         (y0 = Math.min(y0, v), y1 = Math.max(y1, v));
         if (v !== 0) tiny = Math.min(tiny, Math.abs(v));
       }
+    }
+    for (const c of data.theory ?? []) {
+      const v = x1 > 0 || !logX ? c.f(Math.min(x1, x.domain()[1]!)) : NaN;
+      if (Number.isFinite(v) && (!logY || v > 0)) (y0 = Math.min(y0, v), y1 = Math.max(y1, v));
     }
     const hasY = Number.isFinite(y0);
     empty.style("display", hasY ? "none" : "inline");
@@ -213,18 +246,77 @@ export function createLineChart(options: LineChartOptions): Chart<LineChartData>
     y = yType === "log"
       ? d3.scaleLog().domain([y0, y1]).nice()
       : yType === "symlog"
-      ? d3.scaleSymlog().constant(Number.isFinite(tiny) ? tiny : 1).domain([y0, y1])
+      ? d3.scaleSymlog().constant(symConstant = Number.isFinite(tiny) ? tiny : 1).domain([y0, y1])
       : d3.scaleLinear().domain([y0, y1]).nice();
     y.range([ih, 0]);
     gx.call(d3.axisBottom(x).ticks(logX ? 6 : 5).tickFormat(axisFormat(x, logX)));
-    gy.call(d3.axisLeft(y).ticks(5).tickFormat(axisFormat(y, yType === "log")));
+    const yAxis = d3.axisLeft(y).ticks(5).tickFormat(axisFormat(y, yType === "log"));
+    if (yType === "symlog") {
+      const [a, b] = y.domain() as [number, number];
+      yAxis.tickValues(symlogTicks([a, b], symConstant)).tickFormat((v) => formatNumber(Number(v)));
+    }
+    gy.call(yAxis);
     const path = (xs: ArrayLike<number>, ys: ArrayLike<number>, idx: number[]) =>
       d3.line<number>().x((i) => x(xs[i]!)).y((i) => y(ys[i]!))(idx) ?? "";
     lines.selectAll<SVGPathElement, (typeof kept)[number]>("path").data(kept, (k) => k.s.key)
       .join("path").attr("class", "line").attr("fill", "none").attr("stroke", (k) => k.s.color)
       .attr("stroke-dasharray", (k) => k.s.dash ?? null).attr("stroke-width", 1.8)
       .attr("d", (k) => path(k.xs, k.ys, k.idx)).attr("data-points", (k) => k.idx.length);
+    drawTheory(data.theory ?? [], data.note ?? null, logX, data.colorBar ?? null);
     showReadout();
+  }
+
+  function drawTheory(
+    curves: TheoryCurve[],
+    note: string | null,
+    logX: boolean,
+    bar: LineChartData["colorBar"] | null,
+  ): void {
+    const [a, b] = x.domain() as [number, number];
+    const ts = d3.range(161).map((i) => (logX ? a * (b / a) ** (i / 160) : a + ((b - a) * i) / 160));
+    const yOk = (v: number) => Number.isFinite(v) && (yType !== "log" || v > 0);
+    theoryG.selectAll<SVGPathElement, TheoryCurve>("path").data(curves, (c) => c.key)
+      .join("path").attr("class", (c) => `theory line-theory ${c.kind}`).attr("fill", "none")
+      .attr("stroke", (c) => c.color || "#444444").attr("stroke-width", 1.4)
+      .attr("data-neutral", (c) => (c.color ? null : ""))
+      .attr("stroke-dasharray", (c) => (c.kind === "theorem" ? "6 4" : "2 3"))
+      .attr(
+        "d",
+        (c) =>
+          d3.line<number>().defined((t) => yOk(c.f(t))).x((t) => x(t)).y((t) =>
+            y(Math.max(-1e300, Math.min(1e300, c.f(t))))
+          )(ts) ?? "",
+      );
+    // The legend sits under the x axis title, one row per distinct label; the SVG grows to hold it.
+    const rows = [...new Map(curves.map((c) => [c.label, c])).values()];
+    const row = legendG.selectAll<SVGGElement, TheoryCurve>("g.entry").data(rows, (c) => c.label)
+      .join((enter) => {
+        const e = enter.append("g").attr("class", "theory entry");
+        e.append("line").attr("x1", 0).attr("x2", 22).attr("y1", -4).attr("y2", -4).attr("stroke-width", 1.4);
+        e.append("text").attr("x", 28).attr("class", "legend-text");
+        return e;
+      })
+      .attr("transform", (_, i) => `translate(${-m.left + 8},${14 + i * 14})`);
+    row.select("line").attr("stroke", (c) => c.color || "#444444").attr("data-neutral", (c) => (c.color ? null : ""))
+      .attr("stroke-dasharray", (c) => (c.kind === "theorem" ? "6 4" : "2 3"));
+    row.select("text").text((c) => c.label);
+    let extra = rows.length ? rows.length * 14 + 6 : 0;
+    // The colour bar: one cell per line, labelled at both ends, under the legend.
+    colorBarG.selectAll("*").remove();
+    if (bar && bar.colors.length > 0) {
+      colorBarG.attr("transform", `translate(${m.left},${H + extra + 4})`);
+      const cw = Math.min(14, (iw - 90) / bar.colors.length);
+      colorBarG.append("text").attr("class", "legend-text").attr("x", -m.left + 8).attr("y", 9).text(bar.title);
+      colorBarG.selectAll("rect").data(bar.colors).join("rect").attr("x", (_, i) => 40 + i * cw).attr("y", 0)
+        .attr("width", cw).attr("height", 10).attr("fill", (c) => c);
+      colorBarG.append("text").attr("class", "legend-text").attr("x", 36).attr("y", 9).attr("text-anchor", "end")
+        .text(bar.first);
+      colorBarG.append("text").attr("class", "legend-text").attr("x", 44 + bar.colors.length * cw).attr("y", 9)
+        .text(bar.last);
+      extra += 20;
+    }
+    svg.attr("viewBox", `0 0 ${W} ${H + extra}`);
+    noteP.style("display", note ? "block" : "none").text(note ?? "");
   }
 
   return { node: root, update: draw };

@@ -24,7 +24,7 @@ async function route(api: ApiClient, app: HTMLElement): Promise<void> {
   try {
     const hash = location.hash;
     const view = hash.startsWith("#/run/")
-      ? await createRunView(api, decodeURIComponent(hash.slice(6)).split(",").filter((s) => s !== ""))
+      ? await createRunView(api, decodeURIComponent(hash.slice(6).split("?")[0]!).split(",").filter((s) => s !== ""))
       : await createRunsList(api);
     if (mine !== generation) return view.destroy();
     current = view;

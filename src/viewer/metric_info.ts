@@ -21,7 +21,12 @@ export interface MetricProblem {
 const KNOWN: Record<string, MetricInfo> = {
   loss: { label: "loss L(w)", unit: "nats", scale: "log", help: "Training loss" },
   grad_norm: { label: "‖∇L(w)‖₂", unit: "nats per unit w", scale: "log", help: "Gradient norm" },
-  norm: { label: "‖w‖₂", unit: "", scale: "log", help: "L2 norm of the predictor: grows like log t" },
+  norm: {
+    label: "‖w‖₂",
+    unit: "",
+    scale: "linear",
+    help: "L2 norm of the predictor: grows like ‖ŵ‖·ln t for GD (a straight line on the log step axis)",
+  },
   norm_l1: { label: "‖w‖₁", unit: "", scale: "log", help: "L1 norm of the predictor" },
   norm_linf: { label: "‖w‖∞", unit: "", scale: "log", help: "L∞ norm of the predictor" },
   margin: {
@@ -34,7 +39,12 @@ const KNOWN: Record<string, MetricInfo> = {
   margin_l2: { label: "min margin / ‖w‖₂", unit: "", scale: "linear", help: "Minimum margin over the ℓ2 norm" },
   margin_linf: { label: "min margin / ‖w‖∞", unit: "", scale: "linear", help: "Minimum margin over the ℓ∞ norm" },
   cos_ref: { label: "cos(w, ŵ)", unit: "", scale: "linear", help: "Cosine to the reference (max-margin) solution" },
-  angle_gap: { label: "1 − cos(w, ŵ)", unit: "", scale: "log", help: "Angle gap to the reference: 1/log t for GD" },
+  angle_gap: {
+    label: "1 − cos(w, ŵ)",
+    unit: "",
+    scale: "log",
+    help: "Angle gap to the reference: O(1/log² t) for GD in general, faster when w̃ is parallel to ŵ (see the note)",
+  },
   margin_gap: { label: "γ̂ − γ(w)", unit: "", scale: "log", help: "Gap to the max margin" },
   dist_ref: { label: "‖w/‖w‖ − ŵ/‖ŵ‖‖₂", unit: "", scale: "log", help: "Distance between directions" },
   rel_err_ref: {
@@ -79,6 +89,33 @@ const KNOWN: Record<string, MetricInfo> = {
   norm_dft_l1: { label: "‖DFT(w)‖₁", unit: "", scale: "log", help: "ℓ1 norm of the unitary DFT of the predictor" },
   test_error: { label: "test error", unit: "fraction", scale: "linear", help: "0–1 error on the held-out set" },
   test_mse: { label: "test MSE", unit: "", scale: "log", help: "Mean squared error on the held-out set" },
+  // Networks (mlp): errors, norms, margins of homogeneous nets.
+  epoch: {
+    label: "epochs completed",
+    unit: "",
+    scale: "linear",
+    help: "Epochs completed (passes over the training set)",
+  },
+  train_error: { label: "train error", unit: "fraction", scale: "linear", help: "0–1 error on the training set" },
+  test_loss: { label: "test loss", unit: "nats", scale: "log", help: "Loss on the held-out set" },
+  path_norm: {
+    label: "ℓ2 path norm",
+    unit: "",
+    scale: "log",
+    help: "√(sum over input→output paths of the product of squared weights): Path-SGD's geometry",
+  },
+  margin_normalized: {
+    label: "min margin / ‖θ‖₂^L",
+    unit: "",
+    scale: "linear",
+    help: "Normalized margin of an L-layer net: nondecreasing for bias-free ReLU nets once the data are fit (Lyu & Li)",
+  },
+  margin_smoothed: {
+    label: "smoothed margin",
+    unit: "",
+    scale: "linear",
+    help: "Lyu & Li's smoothed margin ℓ⁻¹(L(θ))/‖θ‖₂^L, monotone under small-step GD",
+  },
   grad_underflow: {
     label: "zero-gradient steps",
     unit: "steps",
@@ -113,12 +150,21 @@ const KNOWN: Record<string, MetricInfo> = {
 export function metricInfo(name: string, problem: MetricProblem = {}): MetricInfo {
   const known = KNOWN[name];
   if (known) {
-    if ((name === "loss" || name === "grad_norm") && !inNats(problem)) return { ...known, unit: "" };
+    if ((name === "loss" || name === "grad_norm" || name === "test_loss") && !inNats(problem)) {
+      return { ...known, unit: "" };
+    }
     return known;
   }
   const dft = /^dft_(\d+)$/.exec(name);
   if (dft) {
     return { label: `|DFT(w)${subscript(dft[1]!)}|`, unit: "", scale: "log", help: `Modulus of frequency ${dft[1]}` };
+  }
+  const layer = /^(norm|spectral)_layer_(\d+)$/.exec(name);
+  if (layer) {
+    const k = subscript(layer[2]!);
+    return layer[1] === "norm"
+      ? { label: `‖W${k}‖_F`, unit: "", scale: "log", help: `Frobenius norm of layer ${layer[2]}'s weights` }
+      : { label: `σ_max(W${k})`, unit: "", scale: "log", help: `Spectral norm of layer ${layer[2]}'s weights` };
   }
   const sv = /^sv_(\d+)$/.exec(name);
   if (sv) {

@@ -4,6 +4,8 @@ import { setAtPath } from "../spec/set_at_path.ts";
 import { parseSpec } from "../run/spec_parser.ts";
 import { SpecError, type SpecIssue } from "../spec/spec_error.ts";
 import type { ApiClient, ApiRequestError, PresetJson } from "./api_client.ts";
+import { showPresetFields } from "./show_preset_fields.ts";
+import { runSpecJsonSchema } from "../run/json_schema.ts";
 
 /**
  * The "new run" form: a preset, overrides as field path = JSON value rows
@@ -32,6 +34,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   const select = presetRow.append("select").attr("name", "preset");
   select.selectAll("option").data(presets).join("option").attr("value", (p) => p.name).text((p) => p.name);
   const about = form.append("p").attr("class", "about");
+  const fields = showPresetFields(form.node()!, runSpecJsonSchema());
   form.append("h3").text("overrides");
   const rows = form.append("div").attr("class", "overrides");
   form.append("button").attr("type", "button").attr("class", "add").text("+ override").on("click", () => {
@@ -50,7 +53,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   function addRow(path: string, value: string): void {
     const row = rows.append("div").attr("class", "override");
     row.append("input").attr("class", "path").attr("aria-label", "field path").attr("placeholder", "optimizer.lr")
-      .property("value", path);
+      .attr("list", fields.listId).property("value", path);
     row.append("span").text(" = ");
     row.append("input").attr("class", "value").attr("aria-label", "value (JSON)").attr("placeholder", "0.05")
       .property("value", value);
@@ -130,6 +133,7 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
     });
     shown = next;
     about.text(`${next.description} — ${next.source}`);
+    fields.update(next.spec);
     validate();
   });
   form.on("input", () => validate());
@@ -150,6 +154,8 @@ export async function createNewRunForm(api: ApiClient): Promise<HTMLElement> {
   });
   addRow("steps", String(preset().spec.steps ?? ""));
   about.text(`${preset().description} — ${preset().source}`);
+  fields.update(preset().spec);
+  sweepPath.attr("list", fields.listId);
   validate();
   return form.node()!;
 }

@@ -1,51 +1,56 @@
 import { singularValues } from "../math/singular_values.ts";
-
-/** The singular values of a run's reference matrix X̄, as the spectrum view draws them. */
-export interface ReferenceSpectrum {
-  /** σₖ(X̄), largest first (at most `count`), scaled when `scaled`. */
-  readonly values: number[];
-  /** Whether they were rescaled to the run's ‖X‖_* (max-margin references fix only a direction). */
-  readonly scaled: boolean;
-}
+import type { TheoryReference } from "./theory_reference.ts";
 
 /**
- * The spectrum of a run's reference matrix X̄, for drawing beside the run's
- * σₖ(X) over time. The minimum nuclear norm solution of matrix sensing is
- * the limit itself, so its σₖ are drawn as they are; a max-margin reference
- * (1-bit sensing, kind `max-margin-…`) is a direction, scaled to margin 1,
- * while the run's X grows without bound: its σₖ are rescaled to the run's
- * latest ‖X‖_*, so that the two spectra compare in shape.
+ * The singular values of a run's matrix reference X̄ (largest first, those
+ * below 10⁻⁹·σ₁ dropped), drawn beside the run's spectrum as the theory
+ * layer of the singular-value view: any reference whose shape is
+ * [rows, cols] counts, whatever its kind (`min-nuclear-norm`,
+ * `min-trace-psd`, and the 1-bit references of the `onebit` branch, which
+ * only need to store their X̄ as a 2-D reference for it to appear here).
+ * Null for vectors and missing references.
+ *
+ * A minimum nuclear norm X̄ is the run's limit itself and is drawn as it is;
+ * a max-margin X̄ (1-bit sensing, kind `max-margin-…`) is only a direction,
+ * scaled to margin 1, while the run's X grows without bound: given the run's
+ * latest ‖X‖_* its σₖ are rescaled to that nuclear norm, so that the two
+ * spectra compare in shape.
  *
  * This module is browser compatible.
  *
- * @param reference The run's reference (kind, shape, entries), or null.
- * @param runNuclear The run's latest ‖X‖_* (its `norm_nuclear`), or NaN.
- * @param count How many values at most (default 16, as the run's `sv_k`).
- * @returns The values (those above 1e-9·σ₁), or null when the reference is
- *   not a matrix.
+ * @param reference The run's reference.
+ * @param runNuclear The run's latest ‖X‖_* (its `norm_nuclear`); NaN (the
+ *   default) leaves a max-margin X̄ unscaled.
+ * @returns σ₁(X̄) ≥ σ₂(X̄) ≥ … (nonzero ones), or null.
  *
  * @example Usage
  * ```ts
  * import { referenceSpectrum } from "./reference_spectrum.ts";
  * import assert from "node:assert/strict";
  *
- * const ref = { kind: "max-margin-nuclear", shape: [2, 2], data: [1, 0, 0, -1] };
- * assert.deepEqual(referenceSpectrum(ref, 10), { values: [5, 5], scaled: true });
+ * assert.deepEqual(referenceSpectrum({ kind: "min-nuclear-norm", shape: [2, 2], data: [3, 0, 0, 0] }), [3]);
+ * assert.equal(referenceSpectrum({ kind: "max-margin-l2", shape: [2], data: [1, 1] }), null);
+ * assert.deepEqual(referenceSpectrum({ kind: "max-margin-nuclear", shape: [2, 2], data: [1, 0, 0, -1] }, 10), [5, 5]);
  * ```
  */
-export function referenceSpectrum(
-  reference: { kind: string; shape: number[]; data: ArrayLike<number> } | null,
-  runNuclear: number,
-  count = 16,
-): ReferenceSpectrum | null {
-  if (reference === null || reference.shape.length !== 2) return null;
-  const rows = reference.shape[0]!;
-  // X̄ is exactly low-rank (thresholded): values below 1e-9·σ₁ are rounding, left out of a log axis.
-  const all = Array.from(singularValues(reference.data, rows)), top = all[0] ?? 0;
-  const sv = all.slice(0, count).filter((v) => v > 1e-9 * top);
+export function referenceSpectrum(reference: TheoryReference | null, runNuclear = NaN): number[] | null {
+  const sv = spectrumOf(reference);
+  if (sv === null || !reference!.kind.startsWith("max-margin") || !(runNuclear > 0)) return sv;
   const total = sv.reduce((a, b) => a + b, 0);
-  if (!reference.kind.startsWith("max-margin") || !(runNuclear > 0) || !(total > 0)) {
-    return { values: sv, scaled: false };
-  }
-  return { values: sv.map((v) => (v * runNuclear) / total), scaled: true };
+  return total > 0 ? sv.map((v) => (v * runNuclear) / total) : sv;
 }
+
+function spectrumOf(reference: TheoryReference | null): number[] | null {
+  if (!reference || reference.shape.length !== 2) return null;
+  const cached = _cache.get(reference);
+  if (cached) return cached;
+  const [rows, cols] = reference.shape as [number, number]; // row-major, rows × cols
+  if (reference.data.length !== rows * cols || rows * cols === 0) return null;
+  const sv = Array.from(singularValues(reference.data, rows));
+  const out = sv.filter((s) => s > 1e-9 * sv[0]!);
+  _cache.set(reference, out);
+  return out;
+}
+
+// The viewer redraws every frame; an SVD of a 50 × 50 X̄ per redraw would not do.
+const _cache = new WeakMap<TheoryReference, number[]>();

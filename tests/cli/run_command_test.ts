@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCommand } from "../../src/cli/run_command.ts";
+import { presets } from "../../src/presets/presets.ts";
 import { logSchedule } from "../../src/streams/log_schedule.ts";
 import type { CliIo } from "../../src/cli/cli_io.ts";
 
@@ -126,12 +127,28 @@ Deno.test("runCommand() rejects bad input with exit 2, one line on stderr and no
       [[write("types.json", { ...good, steps: "many" })], /at steps: expected number, received string \(saw "many"\)/],
       [[write("notjson.json", "{ steps: 1")], /is not valid JSON/],
       [[join(dir, "absent.json")], /cannot read spec file .*absent\.json: No such file/],
-      [["no-such-preset"], /unknown preset or spec file "no-such-preset"; the presets are soudry-fig1/],
+      [["no-such-preset"], /unknown preset or spec file "no-such-preset"; deno task run --list prints the presets$/m],
+      [["soudry-fig"], /unknown preset or spec file "soudry-fig"; did you mean soudry-fig1\?$/m],
+      [["soudry_fig1"], /unknown preset or spec file "soudry_fig1"; did you mean soudry-fig1\?$/m],
+      [["matrix-sensng"], /unknown preset or spec file "matrix-sensng"; did you mean matrix-sensing\?$/m],
+      [["soudry-fig1", "--lr", "0.5"], /unknown option --lr; did you mean --set optimizer\.lr=0\.5\?/],
+      [["soudry-fig1", "--stpes", "10"], /unknown option --stpes; did you mean --steps\?/],
+      [["soudry-fig1", "--set", "optimizer.lr"], /at --set: expected --set path=value.*\(saw "optimizer\.lr"\)/],
+      [["soudry-fig1", "--set", "optimizer..lr=1"], /at --set: cannot parse the field path "optimizer\.\.lr"/],
+      [
+        ["soudry-fig1", "--set", "optimizer.lr=abc"],
+        /at optimizer\.lr: expected number, received string \(saw "abc"\)/,
+      ],
+      [["soudry-fig1", "--set", "optimizer.lrr=1"], /at optimizer: unknown field lrr; did you mean optimizer\.lr\?$/m],
+      [["soudry-fig1", "--set", "record.perdecade=3"], /unknown field perdecade; did you mean record\.perDecade\?$/m],
       [[write("ok.json", good), "--steps=-3"], /at steps: expected at least 1 step \(saw -3\)/],
       [[write("ok2.json", good), "--steps", "abc"], /--steps: expected a number of steps \(saw "abc"\)/],
       [[write("ok5.json", good), "--steps", "0x10"], /--steps: expected a number of steps \(saw "0x10"\)/],
       [[write("ok3.json", good), "--backend", "gpu"], /at backend: .*\(saw "gpu"\)/],
-      [[write("ok4.json", good), "--frobnicate"], /unknown option --frobnicate; the options are --steps, /],
+      [
+        [write("ok4.json", good), "--frobnicate"],
+        /unknown option --frobnicate; the options are --list, --set, --steps, /,
+      ],
       [[write("ok5.json", good), "--steps", "-3"], /option --steps needs a value \(saw "-3"\); write --steps=-3/],
       [[write("ok6.json", good), "--steps"], /option --steps needs a value \(saw nothing\)/],
       [[write("ok9.json", good), "--steps", "--json"], /option --steps needs a value \(saw "--json"\); run with/],
@@ -179,8 +196,40 @@ Deno.test("runCommand() ends a diverging run with status diverged and exit code 
   });
 });
 
-Deno.test("runCommand() --help prints the usage", async () => {
+Deno.test("runCommand() --help prints the usage and mentions --list and --set", async () => {
   const io = capture();
   assert.equal(await runCommand(["--help"], { io }), 0);
   assert.match(io.out, /Usage: deno task run <spec\.json \| preset>/);
+  assert.match(io.out, /--list\s+print the presets/);
+  assert.match(io.out, /--set PATH=VALUE/);
+});
+
+Deno.test("runCommand() --list prints every preset on its own line with description and source", async () => {
+  const io = capture();
+  assert.equal(await runCommand(["--list"], { io }), 0);
+  const lines = io.out.trimEnd().split("\n");
+  assert.equal(lines.length, Object.keys(presets()).length);
+  for (const [name, p] of Object.entries(presets())) {
+    const line = lines.find((l) => l.startsWith(`${name} `));
+    assert.ok(line, name);
+    assert.ok(line.includes(p.description) && line.endsWith(`[${p.source}]`), line);
+  }
+  assert.equal(io.err, "");
+});
+
+Deno.test("runCommand() --set changes fields of the stored spec (JSON values, else strings; later wins)", async () => {
+  await withTempDir(async (dir) => {
+    const io = capture();
+    const args = ["soudry-fig1", "--steps", "100", "--out", dir, "--quiet", "--set", "optimizer.lr=0.5"];
+    args.push("--set", "optimizer.momentum=0.25", "--set", 'record={"perDecade":3}', "--set", "optimizer.lr=0.4");
+    args.push("--set", "name=my run");
+    assert.equal(await runCommand(args, { io }), 0, io.err);
+    const [id] = [...Deno.readDirSync(dir)].map((e) => e.name);
+    const spec = JSON.parse(Deno.readTextFileSync(join(dir, id!, "spec.json")));
+    assert.equal(spec.optimizer.lr, 0.4);
+    assert.equal(spec.optimizer.momentum, 0.25);
+    assert.equal(spec.record.perDecade, 3);
+    assert.equal(spec.name, "my run");
+    assert.equal(spec.steps, 100);
+  });
 });

@@ -20,7 +20,16 @@ Deno.test("`serveCommand()` refuses bad options with exit code 2 and one line", 
       [["--port", "70000"], /--port .* 70000/],
       [["--limit", "maxSteps=-1"], /--limit KEY=VALUE .* maxSteps=-1/],
       [["--limit", "nope=3"], /--limit KEY=VALUE/],
-      [["--bogus"], /Unknown option/],
+      [["--bogus"], /^error: unknown option --bogus; run with --help for usage\n$/],
+      [["--prot", "0"], /^error: unknown option --prot; did you mean --port\?\n$/],
+      [
+        ["--no-viewer", "--port", "0", "--start", "soudry_fig1"],
+        /Unknown preset "soudry_fig1" for --start; did you mean soudry-fig1\?/,
+      ],
+      [
+        ["--no-viewer", "--port", "0", "--start", "soudry-fig1", "--set", "optimizer.lr=x"],
+        /at optimizer\.lr: expected number/,
+      ],
     ] as const
   ) {
     const c = capture();
@@ -30,6 +39,48 @@ Deno.test("`serveCommand()` refuses bad options with exit code 2 and one line", 
   const help = capture();
   assert.equal(await serveCommand(["--help"], { io: help.io }), 0);
   assert.match(help.out(), /--token T/);
+  assert.match(help.out(), /--set PATH=VALUE/);
+  assert.match(help.out(), /deno task run --list prints the presets/);
+});
+
+Deno.test("`serveCommand()` says 'try --port 0' when the port is taken", async () => {
+  const taken = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  try {
+    const c = capture();
+    const port = String((taken.addr as Deno.NetAddr).port);
+    assert.equal(
+      await serveCommand(["--port", port, "--no-viewer", "--runs", await Deno.makeTempDir()], { io: c.io }),
+      1,
+    );
+    assert.equal(
+      c.err(),
+      `error: port ${port} on 127.0.0.1 is in use: try --port 0 (any free port) or another --port\n`,
+    );
+  } finally {
+    taken.close();
+  }
+});
+
+Deno.test("`serveCommand()` --start with --set starts the changed spec, and aborting stops the run as `stopped`", async () => {
+  const c = capture();
+  const controller = new AbortController();
+  let server: RunningServer | undefined;
+  const runs = await Deno.makeTempDir();
+  const args = ["--port", "0", "--no-viewer", "--runs", runs, "--start", "soudry-fig1", "--steps", "1000000000"];
+  const done = serveCommand([...args, "--set", "optimizer.momentum=0.5"], {
+    io: c.io,
+    signal: controller.signal,
+    onServing: (s) => server = s,
+  });
+  while (!server) await new Promise((r) => setTimeout(r, 10));
+  const [run] = server.runner.list();
+  while (server.runner.summary(run!.id)!.step === 0) await new Promise((r) => setTimeout(r, 20));
+  controller.abort();
+  assert.equal(await done, 0);
+  assert.match(c.err(), /^stopped 1 run$/m);
+  const dir = join(runs, run!.id);
+  assert.equal(JSON.parse(Deno.readTextFileSync(join(dir, "spec.json"))).optimizer.momentum, 0.5);
+  assert.equal(JSON.parse(Deno.readTextFileSync(join(dir, "final.json"))).status, "stopped");
 });
 
 Deno.test("`serveCommand()` with --token checks it on every API request", async () => {

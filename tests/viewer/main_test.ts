@@ -161,6 +161,7 @@ Deno.test({
         "9",
         "9",
       ]);
+      await page.click("details.sv-multiples > summary"); // σₖ's own charts are folded away by default
       assert.equal(await page.locator('figure[data-metric="sv_0"] .title').innerText(), "σ₁");
       assert.equal(await page.locator('figure[data-metric="sv_3"] .title').innerText(), "σ₄");
       assert.match(await page.locator(".run-header .badge").innerText(), /interrupted/);

