@@ -21,13 +21,13 @@ export interface MarginData {
  * import { margin } from "./margin.ts";
  * import { train } from "../streams/train.ts";
  * import { compileRun } from "../run/compile_run.ts";
- * import type { LinearClassification } from "../problems/mod.ts";
+ * import { problemOfKind } from "../problems/problem_of_kind.ts";
  *
  * const run = compileRun({
  *   problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
  *   steps: 10,
  * });
- * train(run).pipe(margin(run.problem as LinearClassification)).subscribe();
+ * train(run).pipe(margin(problemOfKind(run.problem, "linear-classification"))).subscribe();
  * ```
  */
 export function margin(

@@ -12,6 +12,7 @@
  */
 export * from "./problem_kinds.ts";
 export * from "./problem.ts";
+export * from "./problem_of_kind.ts";
 export * from "./problem_spec_schema.ts";
 export * from "./compile_problem.ts";
 export * from "./shared/problem_kind.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { compileRun } from "../../src/run/compile_run.ts";
 import { createOptimizer } from "../../src/optimizers/create_optimizer.ts";
-import type { Mlp } from "../../src/problems/mlp/mlp.ts";
+import { problemOfKind } from "../../src/problems/problem_of_kind.ts";
 import { presets, presetSpec } from "../../src/presets/presets.ts";
 import { setAtPath } from "../../src/spec/set_at_path.ts";
 
@@ -15,7 +15,7 @@ Deno.test("neyshabur-width at CI size: the test error falls with the width past 
   for (const width of [16, 64, 256, 1024]) {
     const run = compileRun(setAtPath(base, "problem.widths[0]", width));
     assert.equal(run.spec.steps, 60 * Math.ceil(4000 / 64));
-    const problem = run.problem as Mlp;
+    const problem = problemOfKind(run.problem, "mlp");
     const optimizer = createOptimizer(problem, run.spec.optimizer);
     const w = run.init.slice();
     for (let t = 0; t < run.spec.steps; t++) assert.ok(optimizer.step(w));

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
+import { problemOfKind } from "../../src/problems/problem_of_kind.ts";
 import { compileProblem } from "../../src/problems/compile_problem.ts";
 import type { LinearConvNet } from "../../src/problems/linear_conv_net/linear_conv_net.ts";
 import type { LinearNet } from "../../src/problems/linear_net/linear_net.ts";
-import type { MatrixSensing } from "../../src/problems/matrix_sensing/matrix_sensing.ts";
 import { SpecError } from "../../src/spec/spec_error.ts";
 
 Deno.test("compileProblem() builds a linear-classification problem of the data's dimension", () => {
@@ -78,13 +78,16 @@ Deno.test("compileProblem() gives nets their held-out set, checking its width", 
 });
 
 Deno.test("compileProblem() builds matrix sensing with full-width factors by default", () => {
-  const p = compileProblem({
-    kind: "matrix-sensing",
-    n: 4,
-    symmetric: false,
-    reduction: "mean",
-    measurements: { kind: "completion", m: 5, truthRank: 1, seed: 0, scale: 1 },
-  }) as MatrixSensing;
+  const p = problemOfKind(
+    compileProblem({
+      kind: "matrix-sensing",
+      n: 4,
+      symmetric: false,
+      reduction: "mean",
+      measurements: { kind: "completion", m: 5, truthRank: 1, seed: 0, scale: 1 },
+    }),
+    "matrix-sensing",
+  );
   assert.equal(p.size, 2 * 16);
   assert.equal(p.operator.structure, "entries");
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { problemOfKind } from "../../src/problems/problem_of_kind.ts";
 import { EigenvalueDecomposition, Matrix, pseudoInverse, SingularValueDecomposition } from "ml-matrix";
 import { compileRun } from "../../src/run/compile_run.ts";
 import type { MatrixSensing } from "../../src/problems/matrix_sensing/matrix_sensing.ts";
@@ -7,7 +8,7 @@ import { type MarginReference, maxMarginNuclear } from "../../src/reference/max_
 import { assertAllClose, assertClose } from "../_assert_close.ts";
 
 function onebit(kind: "gaussian" | "completion", symmetric: boolean, m: number, seed: number): MatrixSensing {
-  return compileRun({
+  const run = compileRun({
     problem: {
       kind: "matrix-sensing",
       n: 5,
@@ -16,7 +17,8 @@ function onebit(kind: "gaussian" | "completion", symmetric: boolean, m: number, 
       measurements: { kind, m, truthRank: 1, seed },
     },
     steps: 1,
-  }).problem as MatrixSensing;
+  });
+  return problemOfKind(run.problem, "matrix-sensing");
 }
 
 /**

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { problemOfKind } from "../../../src/problems/problem_of_kind.ts";
 import { type CompiledRun, compileRun } from "../../../src/run/compile_run.ts";
 import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import { createWebGpuEngines, type WebGpuEngineOptions } from "../../../src/webgpu/create_webgpu_engines.ts";
 import { MATRIX_SENSING_MAX_COORDS, matrixSensingKernel } from "../../../src/webgpu/kernels/matrix_sensing.ts";
 import type { BoundProblemKernel, ProblemKernel } from "../../../src/webgpu/kernels/problem_kernel.ts";
-import { type MatrixSensing, matrixSensing } from "../../../src/problems/matrix_sensing/matrix_sensing.ts";
+import { matrixSensing } from "../../../src/problems/matrix_sensing/matrix_sensing.ts";
 import { webGpuUnsupported } from "../../../src/webgpu/webgpu_unsupported.ts";
 import { nuclearNorm } from "../../../src/math/nuclear_norm.ts";
 import { presetSpec } from "../../../src/presets/presets.ts";
@@ -96,7 +97,7 @@ Deno.test("matrixSensingKernel.bind() lays out every measurement kind so that �
     "inline points": "packed/dense",
   };
   for (const [name, spec] of Object.entries(problems)) {
-    const problem = sensing(spec, { kind: "gd" }, 1).problem as MatrixSensing;
+    const problem = problemOfKind(sensing(spec, { kind: "gd" }, 1).problem, "matrix-sensing");
     const bound = matrixSensingKernel.bind(problem) as BoundProblemKernel;
     assert.equal(matrixSensingKernel.bind(problem), bound, `${name}: bound once per problem`);
     const { operator } = problem;
@@ -169,7 +170,10 @@ function uvOnSymmetric(): CompiledRun {
     scale: 0.5,
     seed: 3,
   });
-  const { operator, y, truth } = sensing(KINDS["gaussian, X = UUᵀ"], { kind: "gd" }, 1).problem as MatrixSensing;
+  const { operator, y, truth } = problemOfKind(
+    sensing(KINDS["gaussian, X = UUᵀ"], { kind: "gd" }, 1).problem,
+    "matrix-sensing",
+  );
   const problem = matrixSensing({ operator, y, truth }, { rank: n, symmetric: false, reduction: "mean" });
   return { ...general, problem };
 }
