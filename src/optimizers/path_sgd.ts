@@ -1,6 +1,6 @@
 import type { ProblemBase } from "../engine/problem_base.ts";
-import { createRng } from "../random/rng.ts";
 import type { Optimizer } from "./optimizer.ts";
+import { epochBatches } from "./_epoch_batches.ts";
 
 /** Options of {@link pathSgd}. */
 export interface PathSgdOptions {
@@ -47,26 +47,15 @@ export function pathSgd(problem: ProblemBase, options: PathSgdOptions): Optimize
   if (!pathGamma) throw new TypeError(`Path-SGD needs a network problem (mlp), not ${problem.kind}`);
   const { lr, seed, momentum = 0 } = options;
   const n = problem.examples;
-  const batch = Math.min(options.batch, n);
-  const rng = createRng(seed);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  rng.shuffle(order);
-  let pos = 0;
-  const rows = new Uint32Array(batch);
+  const batches = epochBatches(n, Math.min(options.batch, n), seed);
   const grad = new Float64Array(problem.size);
   const gamma = new Float64Array(problem.size);
   const buf = momentum > 0 ? new Float64Array(problem.size) : null;
   return {
     kind: "path-sgd",
     step(w: Float64Array): boolean {
-      if (pos >= n) {
-        rng.shuffle(order);
-        pos = 0;
-      }
-      const count = Math.min(batch, n - pos);
-      for (let k = 0; k < count; k++) rows[k] = order[pos + k]!;
-      problem.gradient(w, grad, false, rows, count);
+      const count = batches.next();
+      problem.gradient(w, grad, false, batches.rows, count);
       pathGamma(w, gamma);
       for (let j = 0; j < grad.length; j++) {
         const gj = gamma[j]!;
@@ -74,7 +63,6 @@ export function pathSgd(problem: ProblemBase, options: PathSgdOptions): Optimize
         if (!Number.isFinite(s)) return false;
         grad[j] = s;
       }
-      pos += count;
       if (buf) {
         for (let j = 0; j < grad.length; j++) {
           buf[j] = momentum * buf[j]! + grad[j]!;

@@ -1,7 +1,7 @@
 import type { ProblemBase } from "../engine/problem_base.ts";
-import { createRng } from "../random/rng.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { applyUpdate } from "./_apply_update.ts";
+import { epochBatches } from "./_epoch_batches.ts";
 
 /** Options of {@link sgd}. */
 export interface SgdOptions {
@@ -41,26 +41,14 @@ export interface SgdOptions {
 export function sgd(problem: ProblemBase, options: SgdOptions): Optimizer {
   const { lr, seed, momentum = 0, nesterov = false } = options;
   const n = problem.examples;
-  const batch = Math.min(options.batch, n);
-  const rng = createRng(seed);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  rng.shuffle(order);
-  let pos = 0;
-  const rows = new Uint32Array(batch);
+  const batches = epochBatches(n, Math.min(options.batch, n), seed);
   const grad = new Float64Array(problem.size);
   const buf = momentum > 0 ? new Float64Array(problem.size) : null;
   return {
     kind: "sgd",
     step(w: Float64Array): boolean {
-      if (pos >= n) {
-        rng.shuffle(order);
-        pos = 0;
-      }
-      const count = Math.min(batch, n - pos);
-      for (let k = 0; k < count; k++) rows[k] = order[pos + k]!;
-      problem.gradient(w, grad, false, rows, count);
-      pos += count;
+      const count = batches.next();
+      problem.gradient(w, grad, false, batches.rows, count);
       return applyUpdate(w, grad, buf, lr, momentum, nesterov);
     },
     state() {
