@@ -46,6 +46,11 @@ export interface GpuSlotInit {
 export interface GpuOptimizer {
   /** The optimizer kinds (as in the spec) it runs. */
   readonly kinds: readonly string[];
+  /**
+   * The problem kinds it runs on, when not every kind (path-sgd calls the mlp
+   * kernel's `ml_path_gamma`); omitted: all.
+   */
+  readonly problems?: readonly string[];
   /** Its WGSL: `fn opt_update(lid, run, h, step, aux) -> u32`. */
   readonly wgsl: string;
   /** State slots per parameter it needs (`OPT_SLOTS`). */
