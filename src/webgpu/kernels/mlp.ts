@@ -1,6 +1,7 @@
 import type { Problem } from "../../problems/problem.ts";
 import type { Mlp } from "../../problems/mlp/mlp.ts";
 import type { BoundProblemKernel, KernelLayout, ProblemKernel } from "./problem_kernel.ts";
+import { LOOP_BUDGET, MAX_BLOCKS } from "../_plan.ts";
 import wgsl from "./mlp.wgsl" with { type: "text" };
 
 /** Rows of one chunk (`ML_R` in mlp.wgsl): two vec4s per unit. */
@@ -33,6 +34,12 @@ function why(net: Mlp): string | null {
       `${bytes} bytes but at most ${MLP_MAX_WORKGROUP_BYTES} fit (about 380 units over all layers)`;
   }
   if (net.size >= 2 ** 24) return `The net has ${net.size} parameters, more than float32 indexes exactly`;
+  // The multi-workgroup update adds every block's partial gradient per parameter (planBatch's bound, at WG 256).
+  const blocks = Math.min(MAX_BLOCKS, Math.ceil(net.data.n / MLP_CHUNK_ROWS));
+  if (2 * Math.ceil(net.size / 256) * (2 + blocks) + 64 > LOOP_BUDGET) {
+    return `The net's ${net.size} parameters over ${blocks} blocks of rows exceed the WebGPU drivers' ` +
+      `per-invocation loop budget (${LOOP_BUDGET}); about 7,000 parameters fit ${MAX_BLOCKS} blocks`;
+  }
   if (net.data.n * net.data.d >= 2 ** 32) return `The data has ${net.data.n}×${net.data.d} entries, too many to index`;
   return null;
 }
@@ -55,6 +62,13 @@ function mlpLayout(dims: readonly number[], params: number, loss: number, bias: 
   const head = loss === 0 ? 3 * (k + 1) : 0;
   const chunks = (m: number) => Math.ceil(m / MLP_CHUNK_ROWS);
   const reduce = Math.log2(wg) + 1;
+  // ml_path_gamma: input and δ_L inits, both layer loops, per layer the squared forward pass, γ of W and b, δ below.
+  let helper = col(d) + 1 + col(k) + 1 + 2 * (depth + 1) + 4;
+  for (let l = 0; l < depth; l++) {
+    const inn = dims[l]!, out = dims[l + 1]!;
+    helper += col(out) * (inn + 1) + 1 + col(out * inn) + 1 + (bias ? col(out) + 1 : 0) +
+      (l > 0 ? col(inn) * (out + 1) + 1 : 0);
+  }
   return {
     constants: {
       ML_D: d,
@@ -67,6 +81,7 @@ function mlpLayout(dims: readonly number[], params: number, loss: number, bias: 
     },
     workgroupBytes: mlpWorkgroupBytes(dims),
     rowsPerChunk: MLP_CHUNK_ROWS,
+    helperLoops: helper,
     blockLoops(m: number): number {
       const chunk = load + forward + head + col(k) + 1 + backward + 4;
       return 8 + col(params) + 1 + 1 + chunks(m) * chunk + reduce;

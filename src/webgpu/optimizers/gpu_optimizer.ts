@@ -1,5 +1,6 @@
 import type { Tensor } from "../../math/tensor.ts";
 import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
+import type { KernelLayout } from "../kernels/problem_kernel.ts";
 
 /**
  * An update rule's part of a run's `Hyper` record (see `kernels/common.wgsl`):
@@ -77,6 +78,8 @@ export interface GpuOptimizer {
    * An upper bound on the loop iterations of one `opt_update` call for P
    * parameters at workgroup size wg (all loops, nested ones in full, each
    * loop entry counting one more): llvmpipe stops a shader after 65,535.
+   * `kernel`: the problem kernel's layout, for rules that call its helpers
+   * (path-sgd: `helperLoops`).
    */
-  updateLoops(params: number, wg: number): number;
+  updateLoops(params: number, wg: number, kernel?: KernelLayout): number;
 }

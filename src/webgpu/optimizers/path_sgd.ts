@@ -5,7 +5,8 @@ import wgsl from "./path_sgd.wgsl" with { type: "text" };
 
 /**
  * An upper bound on the loop iterations of `ml_path_gamma` (mlp.wgsl) for P
- * parameters, whatever the widths: its forward pass costs ⌈out/WG⌉·(in + 1) + 1
+ * parameters, whatever the widths (used when the kernel's layout does not give
+ * its own, tighter `helperLoops`): its forward pass costs ⌈out/WG⌉·(in + 1) + 1
  * ≤ 3·out·in per layer, its backward pass ≤ 7·out·in, its inits and layer
  * loops ≤ 4P + 4, so 14P + 4 in all (loose for wide layers, where WG threads
  * share the work; the bound only needs P).
@@ -48,5 +49,5 @@ export const pathSgdOptimizer: GpuOptimizer = {
     const momentum = spec.kind === "path-sgd" && spec.momentum > 0;
     return momentum ? { momentum: { shape: [slots.params], data: Float64Array.from(slots.slot(0)) } } : {};
   },
-  updateLoops: (params, wg) => pathGammaLoops(params) + columnLoops(params, wg),
+  updateLoops: (params, wg, kernel) => (kernel?.helperLoops ?? pathGammaLoops(params)) + columnLoops(params, wg),
 };

@@ -5,9 +5,9 @@ import type { GpuContext } from "../../../src/webgpu/device.ts";
 import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";
 import { assertStateClose, relativeDistance } from "../optimizers/_optimizer_parity.ts";
 
-/** 13 points in 3 features (two chunks of 8, the second padded), labels from a fixed rule. */
-function points(binary: boolean) {
-  const x = Array.from({ length: 13 }, (_, i) => [Math.cos(i * 0.9), Math.sin(i * 1.7), 0.5 * Math.cos(i * 2.3)]);
+/** n points (13: two chunks of 8, the second padded) in 3 features, labels from a fixed rule. */
+export function points(n: number, binary: boolean): Record<string, unknown> {
+  const x = Array.from({ length: n }, (_, i) => [Math.cos(i * 0.9), Math.sin(i * 1.7), 0.5 * Math.cos(i * 2.3)]);
   const y = x.map(([a, b], i) => binary ? (a! + 0.3 * b! > 0 ? 1 : -1) : (i % 3));
   return { kind: "points", x, y };
 }
@@ -25,7 +25,7 @@ export function mlpNet(
     bias,
     loss,
     reduction: "mean",
-    data: points(loss !== "cross-entropy"),
+    data: points(13, loss !== "cross-entropy"),
   };
 }
 

@@ -1,13 +1,92 @@
 import assert from "node:assert/strict";
 import { mlpKernel } from "../../../src/webgpu/kernels/mlp.ts";
 import { gpuTest } from "../_with_gpu.ts";
-import { assertPointParity } from "./_kernel_checks.ts";
-import { mlpNet } from "./_mlp_checks.ts";
+import { assertLoopBounds, assertPointParity } from "./_kernel_checks.ts";
+import { assertMlpParity, maxRelative, mlpNet, points } from "./_mlp_checks.ts";
+import { compileRun } from "../../../src/run/compile_run.ts";
+import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";
+import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
+
+/** The net's scores on its training points (the function it computes), as a flat array. */
+function scores(net: Mlp, theta: Float64Array): number[] {
+  const out: number[] = [];
+  const { n, d, x } = net.data;
+  for (let r = 0; r < n; r++) {
+    let a = Array.from(x.subarray(r * d, (r + 1) * d));
+    net.layers.forEach((layer, l) => {
+      const z = Array.from({ length: layer.out }, (_, i) => {
+        let s = layer.b >= 0 ? theta[layer.b + i]! : 0;
+        for (let j = 0; j < layer.in; j++) s += theta[layer.w + i * layer.in + j]! * a[j]!;
+        return l < net.layers.length - 1 ? Math.max(s, 0) : s;
+      });
+      a = z;
+    });
+    out.push(...a);
+  }
+  return out;
+}
 
 gpuTest("mlpKernel evaluates loss and gradient like the CPU engine, on both paths", async (gpu) => {
   const init = { kind: "pytorch", seed: 3 };
-  for (const loss of ["cross-entropy", "logistic", "exp"] as const) {
-    for (const bias of [true, false]) await assertPointParity(gpu, mlpNet(loss, bias, [5, 4]), init);
+  // Each loss once, with and without biases (the parity tests run every loss × bias on the fused path).
+  for (const [loss, bias] of [["cross-entropy", true], ["logistic", false], ["exp", true]] as const) {
+    await assertPointParity(gpu, mlpNet(loss, bias, [3, 2]), init);
   }
   assert.ok(mlpKernel.logGradient);
+});
+
+gpuTest(
+  "mlpKernel matches the float64 engine on the multi-workgroup path (two hidden layers, 40 rows in blocks)",
+  async (gpu) => {
+    const problem = { ...mlpNet("cross-entropy", true, [3, 2]), data: points(40, false) };
+    const worst = await assertMlpParity(
+      gpu,
+      problem,
+      [
+        { kind: "gd", lr: 0.2 },
+        { kind: "sgd", lr: 0.1, batch: 6, seed: 3, momentum: 0.5 },
+        { kind: "path-sgd", lr: 0.05, batch: 40, seed: 1 },
+      ],
+      300,
+      { path: "multi" },
+    );
+    assert.ok(worst <= 1e-4);
+  },
+);
+
+gpuTest("Path-SGD on WebGPU is invariant to node rescaling; SGD is not", async (gpu) => {
+  // The unbalanced init is the balanced one with every hidden unit rescaled (same function).
+  const problem = mlpNet("cross-entropy", true, [3, 2]);
+  const outputs = async (optimizer: unknown, init: unknown) => {
+    const run = compileRun({ problem, optimizer, init, steps: 50 });
+    const [engine] = await createWebGpuEngines([run], { gpu });
+    try {
+      await engine!.advance(50);
+      return scores(run.problem as Mlp, (await engine!.read()).predictor.data);
+    } finally {
+      engine!.dispose();
+    }
+  };
+  const balanced = { kind: "balanced", seed: 5 }, unbalanced = { kind: "unbalanced", seed: 5, spread: 10 };
+  const path = { kind: "path-sgd", lr: 0.05, batch: 4, seed: 1 };
+  const a = await outputs(path, balanced), b = await outputs(path, unbalanced);
+  const gap = maxRelative(b, a);
+  assert.ok(gap <= 1e-4, `Path-SGD: the two functions differ by ${gap.toExponential(2)} (relative)`);
+  const sgd = { kind: "sgd", lr: 0.05, batch: 4, seed: 1 };
+  const c = await outputs(sgd, balanced), e = await outputs(sgd, unbalanced);
+  assert.ok(maxRelative(e, c) > 1e-2, `SGD: the two functions differ by only ${maxRelative(e, c)}`);
+});
+
+gpuTest("mlpKernel's loop bounds hold at llvmpipe's cap", async (gpu) => {
+  const problem = mlpNet("cross-entropy", true, [3, 2]);
+  const runs = [
+    compileRun({ problem, optimizer: { kind: "gd", lr: 0.1 }, init: { kind: "pytorch", seed: 1 }, steps: 1_500 }),
+    compileRun({
+      problem,
+      optimizer: { kind: "normalized-gd", lr: 0.01 },
+      init: { kind: "pytorch", seed: 1 },
+      steps: 400,
+    }),
+  ];
+  await assertLoopBounds(gpu, mlpKernel, runs, 1_500);
 });
