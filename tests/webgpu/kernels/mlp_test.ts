@@ -6,6 +6,8 @@ import { assertMlpParity, maxRelative, mlpNet, points } from "./_mlp_checks.ts";
 import { compileRun } from "../../../src/run/compile_run.ts";
 import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";
 import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
+import { createEngines } from "../../../src/backend/create_engines.ts";
+import { gpuAdapterKind } from "../../../src/webgpu/device.ts";
 
 /** The net's scores on its training points (the function it computes), as a flat array. */
 function scores(net: Mlp, theta: Float64Array): number[] {
@@ -89,4 +91,25 @@ gpuTest("mlpKernel's loop bounds hold at llvmpipe's cap", async (gpu) => {
     }),
   ];
   await assertLoopBounds(gpu, mlpKernel, runs, 1_500);
+});
+
+gpuTest("backend webgpu runs an mlp on the WebGPU engine; auto keeps it on the CPU on a software adapter", async () => {
+  const spec = (backend: string) => ({
+    problem: mlpNet("cross-entropy", true, [3, 2]),
+    optimizer: { kind: "gd", lr: 0.1, momentum: 0.5 },
+    steps: 5,
+    backend,
+  });
+  const [gpuEngine] = await createEngines([compileRun(spec("webgpu"))], { warn() {} });
+  const [autoEngine] = await createEngines([compileRun(spec("auto"))]);
+  try {
+    assert.equal(gpuEngine!.backend, "webgpu");
+    await gpuEngine!.advance(5);
+    assert.equal(gpuEngine!.step, 5);
+    const hardware = (await gpuAdapterKind()).kind === "hardware";
+    assert.equal(autoEngine!.backend, hardware ? "webgpu" : "cpu");
+  } finally {
+    gpuEngine!.dispose();
+    autoEngine!.dispose();
+  }
 });
