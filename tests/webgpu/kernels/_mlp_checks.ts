@@ -12,16 +12,17 @@ export function points(n: number, binary: boolean): Record<string, unknown> {
   return { kind: "points", x, y };
 }
 
-/** A small ReLU net spec on {@link points}: 3 → widths → 3 classes (cross-entropy) or 1 output. */
+/** A small net spec (ReLU unless `activation`) on {@link points}: 3 → widths → 3 classes (cross-entropy) or 1 output. */
 export function mlpNet(
   loss: "cross-entropy" | "logistic" | "exp",
   bias: boolean,
   widths: readonly number[] = [4],
+  activation: "relu" | "linear" = "relu",
 ): Record<string, unknown> {
   return {
     kind: "mlp",
     widths,
-    activation: "relu",
+    activation,
     bias,
     loss,
     reduction: "mean",

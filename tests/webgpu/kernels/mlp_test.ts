@@ -30,9 +30,10 @@ function scores(net: Mlp, theta: Float64Array): number[] {
 
 gpuTest("mlpKernel evaluates loss and gradient like the CPU engine, on both paths", async (gpu) => {
   const init = { kind: "pytorch", seed: 3 };
-  // Each loss once, with and without biases (the parity tests run every loss × bias on the fused path).
-  for (const [loss, bias] of [["cross-entropy", true], ["logistic", false], ["exp", true]] as const) {
-    await assertPointParity(gpu, mlpNet(loss, bias, [3, 2]), init);
+  // Each loss once, with and without biases, ReLU and linear (the parity tests run every loss × bias, fused).
+  const cases = [["cross-entropy", true, "relu"], ["logistic", false, "relu"], ["exp", true, "linear"]] as const;
+  for (const [loss, bias, activation] of cases) {
+    await assertPointParity(gpu, mlpNet(loss, bias, [3, 2], activation), init);
   }
   assert.ok(mlpKernel.logGradient);
 });
