@@ -8,6 +8,8 @@ import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.t
 import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
 import { createEngines } from "../../../src/backend/create_engines.ts";
 import { gpuAdapterKind } from "../../../src/webgpu/device.ts";
+import { webGpuUnsupported } from "../../../src/webgpu/webgpu_unsupported.ts";
+import { GPU_OPTIMIZERS } from "../../../src/webgpu/optimizers/gpu_optimizers.ts";
 
 /** The net's scores on its training points (the function it computes), as a flat array. */
 function scores(net: Mlp, theta: Float64Array): number[] {
@@ -113,4 +115,47 @@ gpuTest("backend webgpu runs an mlp on the WebGPU engine; auto keeps it on the C
     gpuEngine!.dispose();
     autoEngine!.dispose();
   }
+});
+
+Deno.test("mlpKernel binds the CPU problem's layout and names the nets it cannot run", () => {
+  const run = compileRun({ problem: mlpNet("logistic", false, [3, 2]), steps: 1 });
+  const bound = mlpKernel.bind(run.problem);
+  assert.ok(typeof bound !== "string");
+  // widths 3-3-2-1; unit offsets 0, 3, 6, 8; W offsets 0, 9, 15; no biases (0 placeholders).
+  assert.deepEqual(Array.from(bound.data[2]!), [3, 3, 2, 1, 0, 3, 6, 8, 0, 9, 15, 0, 0, 0]);
+  assert.equal(bound.params, 17);
+  const layout = bound.layout(32);
+  assert.deepEqual(layout.constants, {
+    ML_D: 3,
+    ML_K: 1,
+    ML_DEPTH: 3,
+    ML_VEC: 18,
+    ML_KR: 8,
+    ML_LOSS: 1,
+    ML_BIAS: 0,
+    ML_RELU: 1,
+  });
+  assert.ok(layout.blockLoops(16) > layout.blockLoops(8) && layout.blockLoops(8) === layout.blockLoops(1));
+  assert.ok((layout.helperLoops ?? 0) > 0);
+  const wide = compileRun({ problem: mlpNet("cross-entropy", true, [400]), steps: 1 });
+  assert.match(mlpKernel.unsupported!(wide.problem)!, /widths 3-400-3 need 13120 bytes but at most 12288 fit/);
+  assert.match(webGpuUnsupported(wide)!, /workgroup memory/);
+  const many = compileRun({
+    problem: { ...mlpNet("cross-entropy", true, [100, 70]), data: points(9000, false) },
+    steps: 1,
+  });
+  assert.match(mlpKernel.unsupported!(many.problem)!, /7683 parameters over 1024 blocks of rows exceed .* loop budget/);
+});
+
+Deno.test("webGpuUnsupported refuses an update rule on a problem kind it does not serve (path-sgd: mlp only)", () => {
+  const run = compileRun({
+    problem: { kind: "linear-classification", data: { kind: "dataset", name: "soudry-fig1" } },
+    steps: 1,
+  });
+  const onlyMlp = { ...GPU_OPTIMIZERS.gd!, problems: ["mlp"] };
+  assert.match(
+    webGpuUnsupported(run, undefined, { ...GPU_OPTIMIZERS, gd: onlyMlp })!,
+    /runs optimizer gd only on mlp/,
+  );
+  assert.deepEqual(GPU_OPTIMIZERS["path-sgd"]!.problems, ["mlp"]);
 });
