@@ -49,6 +49,7 @@ gpuTest(
       problem,
       [
         { kind: "gd", lr: 0.2 },
+        { kind: "normalized-gd", lr: 0.01 },
         { kind: "sgd", lr: 0.1, batch: 6, seed: 3, momentum: 0.5 },
         { kind: "path-sgd", lr: 0.05, batch: 40, seed: 1 },
       ],
