@@ -139,6 +139,8 @@ Deno.test({
       );
       assert.equal(new Set(strokes).size, 3, "one color per swept value");
       assert.match(await page.locator(".run-header").first().innerText(), /optimizer\.lr = 0\.01/);
+      // The sweep chart: one point per run against the swept value (log axis: 0.01 … 1 spans 100×).
+      await page.waitForFunction(() => document.querySelectorAll("figure.sweep circle").length === 3);
       await page.screenshot({ path: new URL("viewer_sweep.png", ARTIFACTS).pathname, fullPage: true });
 
       // A stored matrix sensing run, its matrix too large to travel in records, shows its singular value
