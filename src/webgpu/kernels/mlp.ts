@@ -34,13 +34,21 @@ function why(net: Mlp): string | null {
       `${bytes} bytes but at most ${MLP_MAX_WORKGROUP_BYTES} fit (about 380 units over all layers)`;
   }
   if (net.size >= 2 ** 24) return `The net has ${net.size} parameters, more than float32 indexes exactly`;
-  // The multi-workgroup update adds every block's partial gradient per parameter (planBatch's bound, at WG 256).
-  const blocks = Math.min(MAX_BLOCKS, Math.ceil(net.data.n / MLP_CHUNK_ROWS));
-  if (2 * Math.ceil(net.size / 256) * (2 + blocks) + 64 > LOOP_BUDGET) {
-    return `The net's ${net.size} parameters over ${blocks} blocks of rows exceed the WebGPU drivers' ` +
-      `per-invocation loop budget (${LOOP_BUDGET}); about 7,000 parameters fit ${MAX_BLOCKS} blocks`;
+  // The multi-workgroup update adds every block's partial gradient per parameter (planBatch's bounds, at WG 256):
+  // the planner halves the blocks until that fits, as long as a block's pass still does.
+  const layout = mlpLayout(dims, net.size, net.options.loss === "cross-entropy" ? 0 : 1, net.options.bias, 256);
+  // (+ the update rule's own passes, path-sgd's γ the costliest)
+  const cols = Math.ceil(net.size / 256);
+  const update = (b: number) => 2 * cols * (2 + b) + 64 + 2 * ((layout.helperLoops ?? 0) + 2 * cols);
+  const partial = (b: number) => 32 + layout.blockLoops(Math.ceil(net.data.n / b));
+  let blocks = Math.min(MAX_BLOCKS, Math.ceil(net.data.n / MLP_CHUNK_ROWS));
+  while (update(blocks) > LOOP_BUDGET && blocks > 1 && partial(Math.ceil(blocks / 2)) <= LOOP_BUDGET) {
+    blocks = Math.ceil(blocks / 2);
   }
-  if (net.data.n * net.data.d >= 2 ** 32) return `The data has ${net.data.n}×${net.data.d} entries, too many to index`;
+  if (update(blocks) > LOOP_BUDGET || partial(blocks) > LOOP_BUDGET) {
+    return `The net's ${net.size} parameters over ${net.data.n} rows exceed the WebGPU drivers' per-invocation ` +
+      `loop budget (${LOOP_BUDGET}) however the rows are split into blocks`;
+  }
   return null;
 }
 

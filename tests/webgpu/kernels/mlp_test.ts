@@ -10,6 +10,7 @@ import { createEngines } from "../../../src/backend/create_engines.ts";
 import { gpuAdapterKind } from "../../../src/webgpu/device.ts";
 import { webGpuUnsupported } from "../../../src/webgpu/webgpu_unsupported.ts";
 import { GPU_OPTIMIZERS } from "../../../src/webgpu/optimizers/gpu_optimizers.ts";
+import { planBatch } from "../../../src/webgpu/_plan.ts";
 
 /** The net's scores on its training points (the function it computes), as a flat array. */
 function scores(net: Mlp, theta: Float64Array): number[] {
@@ -141,11 +142,23 @@ Deno.test("mlpKernel binds the CPU problem's layout and names the nets it cannot
   const wide = compileRun({ problem: mlpNet("cross-entropy", true, [400]), steps: 1 });
   assert.match(mlpKernel.unsupported!(wide.problem)!, /widths 3-400-3 need 13120 bytes but at most 12288 fit/);
   assert.match(webGpuUnsupported(wide)!, /workgroup memory/);
+  // 7,683 parameters over 9,000 rows: the planner's 1,024 blocks would exceed the update's loop budget; 512 do not.
   const many = compileRun({
     problem: { ...mlpNet("cross-entropy", true, [100, 70]), data: points(9000, false) },
     steps: 1,
   });
-  assert.match(mlpKernel.unsupported!(many.problem)!, /7683 parameters over 1024 blocks of rows exceed .* loop budget/);
+  assert.equal(mlpKernel.unsupported!(many.problem), null);
+  const bound9000 = mlpKernel.bind(many.problem);
+  assert.ok(typeof bound9000 !== "string");
+  const plan = planBatch({
+    bound: bound9000,
+    rowsPerStep: 9000,
+    minMarginPass: false,
+    maxWorkgroupBytes: 16384,
+    maxBindingBytes: 2 ** 27,
+    runs: 1,
+  });
+  assert.deepEqual([plan.path, plan.blocks], ["multi", 512]);
 });
 
 Deno.test("webGpuUnsupported refuses an update rule on a problem kind it does not serve (path-sgd: mlp only)", () => {
