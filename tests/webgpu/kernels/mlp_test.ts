@@ -33,10 +33,14 @@ function scores(net: Mlp, theta: Float64Array): number[] {
 
 gpuTest("mlpKernel evaluates loss and gradient like the CPU engine, on both paths", async (gpu) => {
   const init = { kind: "pytorch", seed: 3 };
-  // Each loss once, with and without biases, ReLU and linear (the parity tests run every loss × bias, fused).
-  const cases = [["cross-entropy", true, "relu"], ["logistic", false, "relu"], ["exp", true, "linear"]] as const;
-  for (const [loss, bias, activation] of cases) {
-    await assertPointParity(gpu, mlpNet(loss, bias, [3, 2], activation), init);
+  // Each loss once, with and without biases, ReLU and linear, mean and sum (the parity tests run every loss × bias).
+  const cases = [
+    ["cross-entropy", true, "relu", "mean"],
+    ["logistic", false, "relu", "sum"],
+    ["exp", true, "linear", "mean"],
+  ] as const;
+  for (const [loss, bias, activation, reduction] of cases) {
+    await assertPointParity(gpu, { ...mlpNet(loss, bias, [3, 2], activation), reduction }, init);
   }
   assert.ok(mlpKernel.logGradient);
 });
