@@ -5,7 +5,7 @@ import { LOOP_BUDGET, MAX_BLOCKS } from "../_plan.ts";
 import wgsl from "./mlp.wgsl" with { type: "text" };
 
 /** Rows of one chunk (`ML_R` in mlp.wgsl): two vec4s per unit. */
-export const MLP_CHUNK_ROWS = 8;
+const MLP_CHUNK_ROWS = 8;
 
 /**
  * The most workgroup memory the kernel's own arrays may take: a chunk's
@@ -13,10 +13,10 @@ export const MLP_CHUNK_ROWS = 8;
  * WebGPU guarantees 16 KiB per workgroup; the rest is the drivers' (their
  * reductions, and on the fused path the run's state slots).
  */
-export const MLP_MAX_WORKGROUP_BYTES = 12 * 1024;
+const MLP_MAX_WORKGROUP_BYTES = 12 * 1024;
 
 /** The kernel's workgroup bytes for layer widths `dims` (input first, outputs last). */
-export function mlpWorkgroupBytes(dims: readonly number[]): number {
+function mlpWorkgroupBytes(dims: readonly number[]): number {
   const units = dims.reduce((s, h) => s + h, 0);
   const k = dims[dims.length - 1]!;
   return 32 * units + 4 * MLP_CHUNK_ROWS * k + 4 * MLP_CHUNK_ROWS;

@@ -11,7 +11,7 @@ import wgsl from "./path_sgd.wgsl" with { type: "text" };
  * loops ≤ 4P + 4, so 14P + 4 in all (loose for wide layers, where WG threads
  * share the work; the bound only needs P).
  */
-export function pathGammaLoops(params: number): number {
+function pathGammaLoops(params: number): number {
   return 14 * params + 4;
 }
 
