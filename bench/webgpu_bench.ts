@@ -1,9 +1,12 @@
 // deno task bench:gpu [--seconds S] [--sizes 256x8,65536x256] [--sweep 128] [--out FILE]
+//                     [--mlp-widths 64,1024,4096] [--mlp-batches 64,1024] [--mlp-n 50000] [--mlp-cpu-widths 64,1024]
+//                     [--mlp-sweep 4,8,…,4096] (--mlp-widths "" skips the network rows)
 //
 // Steps/s of the float64 CPU engine and of the WebGPU engine (one dispatch
 // per step, fused, and a sweep of K runs in one dispatch: aggregate) on
 // logistic-regression GD, and the bandwidth that implies for one pass over X
 // per step. Prints a table and writes JSON (default bench/results/webgpu_<adapter>.json).
+// Then the network rows (bench/webgpu_mlp_bench.ts): one epoch of SGD on MNIST 10×10 per width and batch.
 // On a software adapter (llvmpipe) the WebGPU numbers only show that it runs.
 import { parseArgs } from "node:util";
 import { createCpuEngine } from "../src/cpu/cpu_engine.ts";
@@ -11,6 +14,7 @@ import type { Engine } from "../src/engine/engine.ts";
 import { acquireGpu } from "../src/webgpu/device.ts";
 import { createWebGpuEngines, type WebGpuEngine } from "../src/webgpu/create_webgpu_engines.ts";
 import { benchRuns } from "./_bench_problem.ts";
+import { type MlpRow, mlpRows } from "./webgpu_mlp_bench.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -19,10 +23,15 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "256x8,65536x256" },
     sweep: { type: "string", default: "128" },
     out: { type: "string" },
+    "mlp-widths": { type: "string", default: "64,1024,4096" },
+    "mlp-batches": { type: "string", default: "64,1024" },
+    "mlp-n": { type: "string", default: "50000" },
+    "mlp-cpu-widths": { type: "string", default: "64,1024" },
+    "mlp-sweep": { type: "string", default: "4,8,16,32,64,128,256,512,1024,2048,4096" },
   },
 });
 const seconds = Number(values.seconds), sweepRuns = Number(values.sweep);
-const sizes = values.sizes.split(",").map((s) => s.split("x").map(Number) as [number, number]);
+const sizes = values.sizes.split(",").filter((s) => s !== "").map((s) => s.split("x").map(Number) as [number, number]);
 
 interface Row {
   impl: string;
@@ -59,6 +68,7 @@ console.log(
   `adapter: ${gpu.adapterName}${gpu.software ? " (software: these WebGPU numbers are not GPU numbers)" : ""}`,
 );
 const rows: Row[] = [];
+const mlp: MlpRow[] = [];
 const slug = gpu.adapterName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
 const out = values.out ?? `bench/results/webgpu_${slug}.json`;
 
@@ -74,6 +84,8 @@ function save(): void {
         date: new Date().toISOString(),
         workload: "logistic GD, mean loss, lr 0.1, w0 = 0, X uniform [-0.5, 0.5), y = sign(X t)",
         results: rows,
+        mlp_workload: "one epoch of SGD (lr 0.05) on MNIST 10x10, one hidden ReLU layer with biases, cross-entropy",
+        mlp,
       },
       null,
       2,
@@ -123,6 +135,26 @@ for (const [n, d] of sizes) {
   record(`webgpu-sweep-${sweepRuns}`, n, d, sweepRuns, describe(sweep[0]!), await measure(sweep));
   for (const e of sweep) e.dispose();
 }
+
+const list = (s: string) => s.split(",").filter((v) => v !== "").map(Number);
+await mlpRows(gpu, {
+  widths: list(values["mlp-widths"]),
+  batches: list(values["mlp-batches"]),
+  n: Number(values["mlp-n"]),
+  cpuWidths: list(values["mlp-cpu-widths"]),
+  sweep: list(values["mlp-widths"]).length > 0 ? list(values["mlp-sweep"]) : [],
+}, (row) => {
+  mlp.push(row);
+  save();
+  console.log(
+    `${row.impl.padEnd(28)} width=${String(row.width).padEnd(5)} batch=${String(row.batch).padEnd(5)} ` +
+      (row.epoch_seconds === null
+        ? `not run: ${row.note}`
+        : `${row.epoch_seconds.toPrecision(4)} s/epoch  ${row.samples_per_s!.toPrecision(4)} samples/s` +
+          (row.flops === null ? "" : `  ${(row.flops / 1e9).toPrecision(3)} GFLOP/s`) +
+          (row.note ? `  (${row.note})` : "")),
+  );
+});
 
 console.log(`wrote ${out}`);
 gpu.device.destroy();

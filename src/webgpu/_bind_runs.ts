@@ -75,7 +75,7 @@ export function bindRuns(
     hyper[i * W + H.nesterov] = h.nesterov ? 1 : 0;
     hyper[i * W + H.variant] = h.variant ?? 0;
     constants.forEach((c, k) => f32[i * W + H.c0 + k] = c);
-    if (o.kind === "sgd") {
+    if (o.kind === "sgd" || o.kind === "path-sgd") {
       const batch = Math.min(o.batch, n);
       if (i === 0) rowsPerStep = batch;
       rowsPerStep = Math.max(rowsPerStep, batch);
@@ -83,14 +83,15 @@ export function bindRuns(
       hyper[i * W + H.spe] = Math.ceil(n / batch);
     }
   });
-  const rowsPerRun = optimizer === "sgd" ? Math.max(rowsPerStep, Math.floor(ROWS_PER_CHUNK / runs.length)) : 0;
+  const batched = optimizer === "sgd" || optimizer === "path-sgd";
+  const rowsPerRun = batched ? Math.max(rowsPerStep, Math.floor(ROWS_PER_CHUNK / runs.length)) : 0;
   runs.forEach((_, i) => hyper[i * W + H.row_base] = i * rowsPerRun);
   return {
     problemKernel,
     kernel,
     optimizer: rule,
     normalized: optimizer === "normalized-gd",
-    batched: optimizer === "sgd",
+    batched,
     rowsPerStep,
     rowsPerRun,
     hyper,

@@ -86,7 +86,11 @@ export async function createGpuBatch(
     maxWorkgroupBytes: device.limits.maxComputeWorkgroupStorageSize,
     maxBindingBytes: device.limits.maxStorageBufferBindingSize,
     runs: k,
-    update: { slots, guarded: rule.guarded, loops: (params, wg) => rule.updateLoops(params, wg) + saveLoops(wg) },
+    update: {
+      slots,
+      guarded: rule.guarded,
+      loops: (params, wg) => rule.updateLoops(params, wg, bound.kernel.layout(wg)) + saveLoops(wg),
+    },
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
   });

@@ -132,6 +132,10 @@ function planMulti(input: PlanInput): BatchPlan {
   while (partial(blocks) > LOOP_BUDGET && blocks < Math.min(65_535, memoryBlocks)) {
     blocks = Math.min(65_535, memoryBlocks, blocks * 2);
   }
+  // Many parameters: the update workgroup adds every block's part per parameter, so fewer, longer blocks (mlp).
+  while (updateLoops(blocks) > LOOP_BUDGET && blocks > 1 && partial(Math.ceil(blocks / 2)) <= LOOP_BUDGET) {
+    blocks = Math.ceil(blocks / 2);
+  }
   if (blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET) {
     throw new RangeError(
       `Cannot run ${input.runs} run(s) of a problem of ${n} rows and ${p} parameters on WebGPU: ` +

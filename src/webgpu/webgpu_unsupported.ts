@@ -39,8 +39,10 @@ export function webGpuUnsupported(
   if (kernel === undefined) return `The WebGPU engine has no kernel for problem kind ${run.problem.kind}`;
   const why = kernel.unsupported?.(run.problem) ?? null;
   if (why !== null) return why;
-  if (optimizers[run.spec.optimizer.kind] === undefined) {
-    return `The WebGPU engine does not implement optimizer ${run.spec.optimizer.kind}`;
+  const rule = optimizers[run.spec.optimizer.kind];
+  if (rule === undefined) return `The WebGPU engine does not implement optimizer ${run.spec.optimizer.kind}`;
+  if (rule.problems && !rule.problems.includes(run.problem.kind)) {
+    return `The WebGPU engine runs optimizer ${run.spec.optimizer.kind} only on ${rule.problems.join(", ")}`;
   }
   return null;
 }

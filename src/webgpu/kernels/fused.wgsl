@@ -38,6 +38,11 @@ fn emit_grad(run: u32, j: u32, v: f32) {
   ws[SLOT_G * P + j] = v;
 }
 
+// Adds to an entry emit_grad wrote (kernels that accumulate over chunks: mlp).
+fn add_grad(run: u32, j: u32, v: f32) {
+  ws[SLOT_G * P + j] += v;
+}
+
 fn emit_den(run: u32, v: f32) {
   wden = v;
 }

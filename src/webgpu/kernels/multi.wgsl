@@ -46,6 +46,11 @@ fn emit_grad(run: u32, j: u32, v: f32) {
   partials[part_index(run, cur_block) + j] = v;
 }
 
+// Adds to an entry emit_grad wrote (kernels that accumulate over chunks: mlp).
+fn add_grad(run: u32, j: u32, v: f32) {
+  partials[part_index(run, cur_block) + j] += v;
+}
+
 fn emit_den(run: u32, v: f32) {
   partials[part_index(run, cur_block) + P] = v;
 }

@@ -65,4 +65,9 @@ export interface KernelLayout {
   blockLoops(m: number): number;
   /** The same bound for `problem_min_margin`. */
   minMarginLoops(m: number): number;
+  /**
+   * The same bound for the kernel's helper that an update rule calls once per
+   * step (mlp: `ml_path_gamma`, which path-sgd calls); omitted: none.
+   */
+  readonly helperLoops?: number;
 }

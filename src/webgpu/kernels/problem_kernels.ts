@@ -4,6 +4,7 @@ import { matrixSensingKernel } from "./matrix_sensing.ts";
 import { linearNetKernel } from "./linear_net.ts";
 import { linearConvNetKernel } from "./linear_conv_net.ts";
 import { multiclassKernel } from "./multiclass.ts";
+import { mlpKernel } from "./mlp.ts";
 import type { ProblemKernel } from "./problem_kernel.ts";
 
 /**
@@ -25,4 +26,5 @@ export const PROBLEM_KERNELS: Readonly<Record<string, ProblemKernel>> = {
   [linearNetKernel.kind]: linearNetKernel,
   [linearConvNetKernel.kind]: linearConvNetKernel,
   [multiclassKernel.kind]: multiclassKernel,
+  [mlpKernel.kind]: mlpKernel,
 };

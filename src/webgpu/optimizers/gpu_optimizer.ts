@@ -1,5 +1,6 @@
 import type { Tensor } from "../../math/tensor.ts";
 import type { OptimizerSpec } from "../../spec/optimizer_schema.ts";
+import type { KernelLayout } from "../kernels/problem_kernel.ts";
 
 /**
  * An update rule's part of a run's `Hyper` record (see `kernels/common.wgsl`):
@@ -46,6 +47,11 @@ export interface GpuSlotInit {
 export interface GpuOptimizer {
   /** The optimizer kinds (as in the spec) it runs. */
   readonly kinds: readonly string[];
+  /**
+   * The problem kinds it runs on, when not every kind (path-sgd calls the mlp
+   * kernel's `ml_path_gamma`); omitted: all.
+   */
+  readonly problems?: readonly string[];
   /** Its WGSL: `fn opt_update(lid, run, h, step, aux) -> u32`. */
   readonly wgsl: string;
   /** State slots per parameter it needs (`OPT_SLOTS`). */
@@ -72,6 +78,8 @@ export interface GpuOptimizer {
    * An upper bound on the loop iterations of one `opt_update` call for P
    * parameters at workgroup size wg (all loops, nested ones in full, each
    * loop entry counting one more): llvmpipe stops a shader after 65,535.
+   * `kernel`: the problem kernel's layout, for rules that call its helpers
+   * (path-sgd: `helperLoops`).
    */
-  updateLoops(params: number, wg: number): number;
+  updateLoops(params: number, wg: number, kernel?: KernelLayout): number;
 }

@@ -6,6 +6,7 @@ import { adamOptimizer } from "./adam.ts";
 import { steepestOptimizer } from "./steepest.ts";
 import { coordinateOptimizer } from "./coordinate.ts";
 import { mirrorOptimizer } from "./mirror.ts";
+import { pathSgdOptimizer } from "./path_sgd.ts";
 
 /**
  * The WebGPU update rules by optimizer kind. A kind without an entry runs on
@@ -29,5 +30,6 @@ export const GPU_OPTIMIZERS: Readonly<Record<string, GpuOptimizer>> = Object.fro
     steepestOptimizer,
     coordinateOptimizer,
     mirrorOptimizer,
+    pathSgdOptimizer,
   ].flatMap((o) => o.kinds.map((kind) => [kind, o])),
 );

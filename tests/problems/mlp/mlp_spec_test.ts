@@ -29,9 +29,9 @@ Deno.test("parseSpec fills the mlp defaults: relu, biases, cross-entropy, mean, 
 
 const BAD: [string, unknown, RegExp][] = [
   [
-    "backend webgpu (no mlp kernel yet)",
-    mlpSpec({}, { backend: "webgpu" }),
-    /at backend: the WebGPU engine has no kernel for problem kind mlp; use backend cpu \(saw "webgpu"\)/,
+    "backend webgpu on a net too wide for the WebGPU kernel",
+    mlpSpec({ widths: [400] }, { backend: "webgpu" }),
+    /at backend: the WebGPU mlp kernel keeps a chunk's activations in workgroup memory: widths 2-400-2 need 13024 bytes .*; use backend cpu \(saw "webgpu"\)/,
   ],
   [
     "empty widths",

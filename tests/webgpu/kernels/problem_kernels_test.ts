@@ -11,6 +11,7 @@ Deno.test("PROBLEM_KERNELS maps each kind to its kernel", () => {
     "linear-conv-net",
     "linear-net",
     "matrix-sensing",
+    "mlp",
     "multiclass",
   ]);
 });

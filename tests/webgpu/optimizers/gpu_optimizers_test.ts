@@ -77,6 +77,7 @@ Deno.test({
       const modules = [];
       for (const rule of new Set(Object.values(GPU_OPTIMIZERS))) {
         for (const kernel of Object.values(PROBLEM_KERNELS)) {
+          if (rule.problems && !rule.problems.includes(kernel.kind)) continue; // path-sgd: mlp only
           for (const path of ["fused", "multi"] as const) {
             modules.push({
               name: `${rule.kinds[0]} × ${kernel.kind} on the ${path} driver`,
