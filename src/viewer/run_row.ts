@@ -23,6 +23,8 @@ export interface RunRow {
   readonly angle_gap: number;
   readonly margin: number;
   readonly norm: number;
+  /** An external run's `config` (the user's own hyperparameters) as `key=value` pairs, "" for internal runs. */
+  readonly config: string;
   /** Lower-case text the filter matches against. */
   readonly search: string;
 }
@@ -37,10 +39,14 @@ export interface RunRowSummary {
   started: string;
   metrics: Record<string, number | null>;
   sweep?: { path: string; value: unknown } | undefined;
+  external?: { config: Record<string, unknown> } | undefined;
 }
 
 /**
- * The table row of a run from its summary and, once fetched, its spec.
+ * The table row of a run from its summary and, once fetched, its spec. An
+ * external run's `config` (logged by the user's own training loop) is shown
+ * as `key=value` pairs, and its `optimizer` and `lr` entries, when given,
+ * fill those columns.
  *
  * This module is browser compatible.
  *
@@ -60,6 +66,13 @@ export interface RunRowSummary {
  * );
  * assert.equal(row.name, "soudry-fig1 · lr = 0.1");
  * assert.equal(row.progress, 0.5);
+ *
+ * const ext = runRow(
+ *   { id: "b", name: "my-run", status: "running", step: 1, steps: 10, started: "2026-01-01T00:00:00Z", metrics: {},
+ *     external: { config: { optimizer: "adam", lr: 0.001, batch: 64 } } },
+ *   undefined,
+ * );
+ * assert.deepEqual([ext.optimizer, ext.lr, ext.config], ["adam", 0.001, "optimizer=adam · lr=0.001 · batch=64"]);
  * ```
  */
 export function runRow(run: RunRowSummary, spec: Record<string, unknown> | undefined): RunRow {
@@ -67,12 +80,14 @@ export function runRow(run: RunRowSummary, spec: Record<string, unknown> | undef
   const opt = (spec?.optimizer ?? {}) as { kind?: string; lr?: unknown };
   const swept = run.sweep ? ` · ${run.sweep.path.split(".").at(-1)} = ${JSON.stringify(run.sweep.value)}` : "";
   const metric = (k: string) => (typeof run.metrics[k] === "number" ? run.metrics[k]! : NaN);
+  const config = run.external?.config ?? {};
+  const lr = typeof config.lr === "number" ? config.lr : opt.lr;
   const row = {
     id: run.id,
     name: `${run.name}${swept}`,
     kind: problem.kind ?? "",
-    optimizer: opt.kind ?? "",
-    lr: typeof opt.lr === "number" ? opt.lr : NaN,
+    optimizer: typeof config.optimizer === "string" ? config.optimizer : opt.kind ?? "",
+    lr: typeof lr === "number" ? lr : NaN,
     steps: run.steps,
     status: run.status,
     progress: run.steps > 0 ? run.step / run.steps : 0,
@@ -82,5 +97,11 @@ export function runRow(run: RunRowSummary, spec: Record<string, unknown> | undef
     margin: metric("margin"),
     norm: metric("norm"),
   };
-  return { ...row, search: [row.id, row.name, row.kind, row.optimizer, row.status].join(" ").toLowerCase() };
+  const pairs = Object.entries(config).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+  const text = pairs.join(" · ");
+  return {
+    ...row,
+    config: text,
+    search: [row.id, row.name, row.kind, row.optimizer, row.status, ...pairs].join(" ").toLowerCase(),
+  };
 }

@@ -124,6 +124,9 @@ export async function createRunsList(api: ApiClient): Promise<{ node: HTMLElemen
           if (c.key === "name") {
             td.selectAll("a").data((r) => [r]).join("a").attr("href", (r) => `#/run/${r.id}`).text((r) => r.name);
             td.selectAll("div.id").data((r) => [r]).join("div").attr("class", "id").text((r) => r.id);
+            // An external run's own hyperparameters (its `config`), under its id.
+            td.selectAll("div.config").data((r) => (r.config ? [r] : [])).join("div").attr("class", "config id")
+              .text((r) => r.config);
           } else if (c.key === "status") {
             td.selectAll("span").data((r) => [r]).join("span").attr("class", (r) => `badge ${r.status}`)
               .text((r) => r.status).attr("title", (r) => byId.get(r.id)?.message ?? null);

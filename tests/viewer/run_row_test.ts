@@ -43,3 +43,24 @@ Deno.test("sortFilterRows() sorts numbers with NaN last both ways, text by local
   assert.deepEqual(ids("lr", "asc", "optimizer=gd"), ["a"]);
   assert.deepEqual(ids("lr", "asc", "nosuch=1"), []);
 });
+
+Deno.test("runRow() shows an external run's config, fills optimizer and lr from it, and lets the filter match it", () => {
+  const row = runRow(
+    {
+      id: "x",
+      name: "my-run",
+      status: "running",
+      step: 3,
+      steps: 10,
+      started: "2026-01-01T00:00:00Z",
+      metrics: {},
+      external: { config: { optimizer: "sgd", lr: 0.5, arch: "mlp-2x64" } },
+    },
+    { problem: { kind: "linear-classification" }, optimizer: { kind: "gd", lr: 0.1 } },
+  );
+  assert.equal(row.config, "optimizer=sgd · lr=0.5 · arch=mlp-2x64");
+  assert.deepEqual([row.optimizer, row.lr], ["sgd", 0.5]);
+  assert.ok(row.search.includes("arch=mlp-2x64"));
+  const internal = runRow({ ...row, metrics: {}, external: undefined, name: "a", step: 0, steps: 1 }, undefined);
+  assert.equal(internal.config, "");
+});
