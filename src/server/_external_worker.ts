@@ -14,9 +14,10 @@ import type { Tensor } from "../math/tensor.ts";
 import { lpNorm } from "../math/lp_norm.ts";
 import { analysisPipeline } from "../run/analysis_pipeline.ts";
 import { solveReference } from "../run/solve_reference.ts";
+import { referenceInput } from "./_reference_input.ts";
 import type { ReferenceResult } from "../reference/reference.ts";
 import { toFinalRecord } from "../store/final_record.ts";
-import { type SnapshotRecord, tensorRecord, toSnapshotRecord } from "../store/snapshot_record.ts";
+import { type SnapshotRecord, toSnapshotRecord } from "../store/snapshot_record.ts";
 import type { Snapshot } from "../engine/snapshot.ts";
 import type { ExternalRecord, FromExternalWorker, ToExternalWorker } from "./_external_protocol.ts";
 
@@ -35,16 +36,7 @@ async function setUp(id: string, spec: unknown, last: SnapshotRecord | undefined
   const compiled = compileRun(spec);
   const problem = compiled.problem;
   const reference = await solveReference(compiled);
-  post(
-    reference.predictor === null ? { type: "reference", reference: null, error: reference.error } : {
-      type: "reference",
-      reference: {
-        kind: reference.kind,
-        ...tensorRecord(reference.predictor),
-        ...(reference.margin === undefined ? {} : { margin: reference.margin }),
-      },
-    },
-  );
+  post(referenceInput(reference));
   const predictorShape = problem.predictor(compiled.init).shape;
   // Linear models: the flat parameters are the predictor, so a logged predictor also gives loss and gradient.
   const probe = Float64Array.from({ length: problem.size }, (_, i) => i + 1);

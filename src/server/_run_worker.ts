@@ -10,8 +10,9 @@ import { lastValueFrom, tap } from "rxjs";
 import { compileRun } from "../run/compile_run.ts";
 import { analysisPipeline } from "../run/analysis_pipeline.ts";
 import { solveReference } from "../run/solve_reference.ts";
+import { referenceInput } from "./_reference_input.ts";
 import { toFinalRecord } from "../store/final_record.ts";
-import { tensorRecord, toSnapshotRecord } from "../store/snapshot_record.ts";
+import { toSnapshotRecord } from "../store/snapshot_record.ts";
 import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import type { FromWorker, ToWorker } from "./_worker_protocol.ts";
@@ -25,16 +26,7 @@ function post(message: FromWorker): void {
 async function run(id: string, spec: unknown, sweep?: { path: string; value: unknown }): Promise<void> {
   const compiled = compileRun(spec);
   const reference = await solveReference(compiled);
-  post(
-    reference.predictor === null ? { type: "reference", reference: null, error: reference.error } : {
-      type: "reference",
-      reference: {
-        kind: reference.kind,
-        ...tensorRecord(reference.predictor),
-        ...(reference.margin === undefined ? {} : { margin: reference.margin }),
-      },
-    },
-  );
+  post(referenceInput(reference));
   let last: Snapshot | undefined;
   await lastValueFrom(
     train(compiled, { runId: id, signal: controller.signal, ...(sweep ? { sweep } : {}) }).pipe(
