@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Preset } from "../shared/problem_kind.ts";
+import type { Preset, PresetSpec } from "../shared/problem_kind.ts";
 import type { MlpSchema } from "./mlp_schema.ts";
 
 /** MNIST at 10×10 (the 100 pixels of Neyshabur, Tomioka & Srebro 2015): 50,000 training images, the test split held out. */
@@ -47,43 +47,13 @@ export function mlpPresets(): Readonly<Record<string, Preset<z.input<typeof MlpS
       description: "Path-SGD on a two-hidden-layer ReLU net on MNIST, from a rescaled (unbalanced) init: " +
         "it follows the same curves as from the balanced init, being invariant to node rescaling",
       source: "Neyshabur, Salakhutdinov, Srebro (NIPS 2015), §5 and Figure 2; seed slide 7",
-      spec: {
-        name: "path-sgd-mnist",
-        problem: {
-          kind: "mlp",
-          widths: [4000, 4000],
-          activation: "relu",
-          bias: true,
-          loss: "cross-entropy",
-          ...mnist10,
-        },
-        optimizer: { kind: "path-sgd", lr: 0.05, batch: 64, seed: 0, momentum: 0 },
-        init: { kind: "unbalanced", seed: 0, spread: 10 },
-        epochs: 20,
-        record: { perDecade: 2, everyMs: 0 },
-        backend: "cpu",
-      },
+      spec: pathSgdComparison("path-sgd-mnist", "path-sgd"),
     },
     "sgd-mnist": {
       description: "SGD on the same net, data, unbalanced init and budget as path-sgd-mnist: rescaling the init " +
         "changes SGD's curves (compare init.kind balanced)",
       source: "Neyshabur, Salakhutdinov, Srebro (NIPS 2015), §5; seed slide 7",
-      spec: {
-        name: "sgd-mnist",
-        problem: {
-          kind: "mlp",
-          widths: [4000, 4000],
-          activation: "relu",
-          bias: true,
-          loss: "cross-entropy",
-          ...mnist10,
-        },
-        optimizer: { kind: "sgd", lr: 0.05, batch: 64, seed: 0, momentum: 0 },
-        init: { kind: "unbalanced", seed: 0, spread: 10 },
-        epochs: 20,
-        record: { perDecade: 2, everyMs: 0 },
-        backend: "cpu",
-      },
+      spec: pathSgdComparison("sgd-mnist", "sgd"),
     },
     "lyu-li-homogeneous": {
       description: "GD on a bias-free ReLU net (2-homogeneous) with the logistic loss on MNIST 3 vs 5: once every " +
@@ -109,5 +79,25 @@ export function mlpPresets(): Readonly<Record<string, Preset<z.input<typeof MlpS
         backend: "cpu",
       },
     },
+  };
+}
+
+/** The Path-SGD comparison's run: two hidden layers of 4,000 on MNIST 10×10 from the unbalanced init, 20 epochs. */
+function pathSgdComparison(name: string, kind: "path-sgd" | "sgd"): PresetSpec<z.input<typeof MlpSchema>> {
+  return {
+    name,
+    problem: {
+      kind: "mlp",
+      widths: [4000, 4000],
+      activation: "relu",
+      bias: true,
+      loss: "cross-entropy",
+      ...mnist10,
+    },
+    optimizer: { kind, lr: 0.05, batch: 64, seed: 0, momentum: 0 },
+    init: { kind: "unbalanced", seed: 0, spread: 10 },
+    epochs: 20,
+    record: { perDecade: 2, everyMs: 0 },
+    backend: "cpu",
   };
 }
