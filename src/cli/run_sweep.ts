@@ -30,7 +30,7 @@ export interface RunSweepOptions {
 }
 
 /** The metrics of the final table, where a run has them. */
-const COLUMNS = ["train_error", "test_error", "loss", "path_norm", "norm", "margin_normalized"];
+const COLUMNS = ["epoch", "train_error", "test_error", "loss", "path_norm", "norm", "margin_normalized"];
 
 /**
  * Runs a sweep preset from the CLI: every value of the swept field in turn
@@ -112,22 +112,23 @@ export async function runSweep(
     writer.finish(final);
     finals.push(final);
     if (options.json) io.stdout(JSON.stringify(final) + "\n");
-    const shown = COLUMNS.filter((c) => final.metrics[c] !== undefined).slice(0, 3)
+    const shown = COLUMNS.filter((c) => final.metrics[c] !== undefined).slice(0, 4)
       .map((c) => `${c} ${format(final.metrics[c]!)}`).join("  ");
+    const early = final.status === "done" && final.step < run.spec.steps ? " (stopped early by its stop rule)" : "";
     io.stderr(
-      `${field} ${String(value)} (${i + 1}/${specs.length}): ${final.status}, ${final.step.toLocaleString("en-US")} ` +
-        `steps in ${final.wall.toFixed(1)}s  ${shown}  → ${writer.dir}\n`,
+      `${field} ${String(value)} (${i + 1}/${specs.length}): ${final.status}${early}, ` +
+        `${final.step.toLocaleString("en-US")} steps in ${final.wall.toFixed(1)}s  ${shown}  → ${writer.dir}\n`,
     );
   }
   if (!options.json) io.stdout(formatSweepTable(field, sweep.values, finals));
   return finals;
 }
 
-/** The table of swept value → final metrics (the columns some run has). */
+/** The table of swept value → final metrics (the columns some run has) and each run's seconds. */
 function formatSweepTable(field: string, values: readonly unknown[], finals: readonly FinalRecord[]): string {
   const cols = COLUMNS.filter((c) => finals.some((f) => f.metrics[c] !== undefined));
-  const rows = finals.map((f, i) => [String(values[i]), ...cols.map((c) => format(f.metrics[c]))]);
-  const head = [field, ...cols];
+  const rows = finals.map((f, i) => [String(values[i]), ...cols.map((c) => format(f.metrics[c])), f.wall.toFixed(1)]);
+  const head = [field, ...cols, "seconds"];
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
   const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)));
   return [line(head), widths.map((w) => "-".repeat(w)), ...rows.map(line)].map((r) => r.join("  ")).join("\n") + "\n";

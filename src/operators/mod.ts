@@ -33,3 +33,4 @@ export * from "./spectrum.ts";
 export * from "./dft_spectrum.ts";
 export * from "./margin_dft.ts";
 export * from "./classification_metrics.ts";
+export * from "./stop_when.ts";

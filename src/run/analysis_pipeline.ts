@@ -6,6 +6,7 @@ import { gradNorm } from "../operators/grad_norm.ts";
 import { gradUnderflow } from "../operators/grad_underflow.ts";
 import { loss } from "../operators/loss.ts";
 import { norm } from "../operators/norm.ts";
+import { stopWhen } from "../operators/stop_when.ts";
 import { type KindTypes, PROBLEM_KINDS, type ProblemKindName } from "../problems/problem_kinds.ts";
 import type { KindRun } from "../problems/shared/problem_kind.ts";
 
@@ -21,7 +22,8 @@ import type { KindRun } from "../problems/shared/problem_kind.ts";
  * and `test_error` when the held-out targets are ±1; deep linear nets get
  * the metrics of linear classification (on β = (W_L⋯W₁)ᵀ); matrix sensing
  * the spectrum and recovery metrics of `sensingMetrics`; convolutional nets
- * the Fourier metrics of `convNetMetrics` and `test_error`.
+ * the Fourier metrics of `convNetMetrics` and `test_error`. Last, the spec's
+ * `stop` rule (if any) ends the run at the first snapshot that meets it.
  *
  * @param run The compiled run.
  * @param reference Its reference solution (or the reason there is none).
@@ -43,7 +45,7 @@ import type { KindRun } from "../problems/shared/problem_kind.ts";
  */
 export function analysisPipeline(run: CompiledRun, reference: ReferenceResult): OperatorFunction<Snapshot, Snapshot> {
   const common = pipe(loss(), gradNorm(), gradUnderflow(), norm(2), norm(1), norm(Infinity));
-  return pipe(common, analysisOf(run.problem.kind, run.problem, run, reference));
+  return pipe(common, analysisOf(run.problem.kind, run.problem, run, reference), stopWhen(run.spec.stop));
 }
 
 /** The kind's own metrics, from its descriptor. */

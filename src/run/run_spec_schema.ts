@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BackendSchema, InitSpecSchema, RecordSpecSchema } from "../spec/init_schema.ts";
 import { OptimizerSpecSchema } from "../spec/optimizer_schema.ts";
+import { StopRuleSchema } from "../spec/stop_rule_schema.ts";
 import { ProblemSpecSchema } from "../problems/problem_spec_schema.ts";
 import { defaultInit } from "./default_init.ts";
 
@@ -17,17 +18,20 @@ export const RunSpecSchema = z.strictObject({
   /** Instead of `steps`: passes over the data, ⌈n / batch⌉ steps each (one step for full-batch optimizers). */
   epochs: z.number().int({ message: "Expected an integer number of epochs" })
     .min(1, { message: "Expected at least 1 epoch" }).max(1e9).optional(),
+  /** Optional early stop: the run ends at the first recording point where the metric is at most the threshold. */
+  stop: StopRuleSchema.optional(),
   record: RecordSpecSchema.default({ perDecade: 20, everyMs: 1000 }),
   backend: BackendSchema.default("auto"),
 }).superRefine(checkRunSpec).transform((spec) => ({ ...spec, init: spec.init ?? defaultInit(spec.problem) }));
 
-/** Cross-field checks of a run spec: exactly one of steps and epochs; Path-SGD on `mlp` only. */
+/** Cross-field checks of a run spec: exactly one of steps and epochs; Path-SGD and `stop` on train_error on `mlp` only. */
 function checkRunSpec(
   spec: {
     steps?: number | undefined;
     epochs?: number | undefined;
     problem: { kind: string };
     optimizer: { kind: string };
+    stop?: { metric: string } | undefined;
   },
   ctx: z.RefinementCtx,
 ): void {
@@ -48,6 +52,15 @@ function checkRunSpec(
       input: "path-sgd",
       message:
         `Expected an mlp problem for path-sgd (its path scales are defined for networks), not ${spec.problem.kind}`,
+    });
+  }
+  if (spec.stop?.metric === "train_error" && spec.problem.kind !== "mlp") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["stop", "metric"],
+      input: "train_error",
+      message:
+        `Expected an mlp problem for stop.metric train_error (only networks compute it), not ${spec.problem.kind}`,
     });
   }
 }

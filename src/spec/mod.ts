@@ -20,3 +20,4 @@ export * from "./schema_fields.ts";
 export * from "./optimizer_schema.ts";
 export * from "./init_schema.ts";
 export * from "./spec_field_paths.ts";
+export * from "./stop_rule_schema.ts";

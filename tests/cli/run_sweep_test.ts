@@ -18,7 +18,10 @@ Deno.test("runSweep() trains the neyshabur-width sweep: a line per run, a width 
     assert.equal(lines.length, 2);
     assert.match(lines[0]!, /^widths 4 \(1\/2\): done, 10 steps in .*train_error [\d.]+ {2}test_error [\d.]+/);
     const table = stdout.trim().split("\n");
-    assert.match(table[0]!, /^widths\s+train_error\s+test_error\s+loss\s+path_norm\s+norm\s+margin_normalized$/);
+    assert.match(
+      table[0]!,
+      /^widths\s+epoch\s+train_error\s+test_error\s+loss\s+path_norm\s+norm\s+margin_normalized\s+seconds$/,
+    );
     assert.equal(table.length, 4);
     assert.match(table[3]!, /^32\s/);
     for (const [i, final] of finals.entries()) {

@@ -10,7 +10,10 @@ import { setAtPath } from "../../src/spec/set_at_path.ts";
 // The steps run in a plain loop; only the end is measured (the preset's recording points would add passes).
 Deno.test("neyshabur-width at CI size: the test error falls with the width past fitting the data", () => {
   assert.deepEqual(presets()["neyshabur-width"]!.sweep?.path, "problem.widths[0]");
-  const base = setAtPath(presetSpec("neyshabur-width"), "problem.data.n", 4000);
+  // CI size: 60 epochs, no stop rule (the full-size preset trains each width until 0 training errors, ≤ 150 epochs).
+  const { stop: _, ...full } = presetSpec("neyshabur-width") as Record<string, unknown>;
+  assert.deepEqual(_, { metric: "train_error", atMost: 0 });
+  const base = setAtPath(setAtPath(full, "problem.data.n", 4000), "epochs", 60);
   const errors = new Map<number, { train: number; test: number }>();
   for (const width of [16, 64, 256, 1024]) {
     const run = compileRun(setAtPath(base, "problem.widths[0]", width));

@@ -36,8 +36,10 @@ export function mlpPresets(): Readonly<Record<string, Preset<z.input<typeof MlpS
         // lr 0.2: at 0.05, PyTorch's init and 60 epochs leave 7.5% training error at 4,000 examples (measured).
         optimizer: { kind: "sgd", lr: 0.2, batch: 64, seed: 0, momentum: 0 },
         init: { kind: "pytorch", seed: 0 },
-        // Stopping rule: a fixed budget of 60 epochs per width (no early stopping, no loss threshold).
-        epochs: 60,
+        // Stopping rule (the paper's): train each width until it fits the training set (0 training errors,
+        // checked at every epoch's end), at most 150 epochs; narrow nets that never fit stop at the cap.
+        stop: { metric: "train_error", atMost: 0 },
+        epochs: 150,
         record: { perDecade: 2, everyMs: 0 },
         backend: "cpu",
       },

@@ -5,6 +5,7 @@ import type { Snapshot } from "../../engine/snapshot.ts";
 import type { ReferenceResult } from "../../reference/reference.ts";
 import type { BackendSchema, InitSpecSchema, RecordSpecSchema } from "../../spec/init_schema.ts";
 import type { OptimizerSpec, OptimizerSpecSchema } from "../../spec/optimizer_schema.ts";
+import type { StopRule } from "../../spec/stop_rule_schema.ts";
 
 /** An init spec, as a problem kind's default. */
 export type DefaultInit =
@@ -44,6 +45,8 @@ export interface PresetSpec<P = unknown> {
   steps?: number;
   /** The number of passes over the data, for minibatch runs (instead of `steps`). */
   epochs?: number;
+  /** Early stop: end at the first recording point where the metric is at most the threshold. */
+  stop?: StopRule | undefined;
   /** The recording schedule. */
   record?: z.input<typeof RecordSpecSchema> | undefined;
   /** Where the updates run. */
