@@ -52,4 +52,14 @@ export interface ProblemBase {
    * written into `gamma`; returns the squared ℓ2 path norm π.
    */
   pathGamma?(params: Float64Array, gamma: Float64Array): number;
+  /**
+   * Optional (`mlp`): one SGD step without momentum fused into the backward
+   * pass, params ← params − lr·∇L_batch(params) for the `count` examples
+   * listed in `rows` (1 to {@link ProblemBase.fusedBatch}), with no gradient
+   * buffer and no separate update pass. Returns false, leaving params
+   * unchanged, when a backward signal is not finite.
+   */
+  sgdStep?(params: Float64Array, lr: number, rows: Uint32Array, count: number): boolean;
+  /** The largest batch {@link ProblemBase.sgdStep} takes. */
+  readonly fusedBatch?: number;
 }

@@ -21,7 +21,9 @@ export interface SgdOptions {
  * Minibatch stochastic gradient descent with random reshuffling: each epoch
  * visits the examples in a fresh seeded order, `batch` at a time (the last
  * batch of an epoch may be smaller); each step follows the gradient of the
- * batch's loss under the problem's reduction. Momentum as in {@link gd}.
+ * batch's loss under the problem's reduction. Momentum as in {@link gd}. Without
+ * momentum, problems with `sgdStep` (networks) take the step inside their
+ * backward pass (the same update, rounded differently; no gradient buffer).
  *
  * @param problem The objective.
  * @param options Step size, batch size, seed and momentum.
@@ -41,13 +43,17 @@ export interface SgdOptions {
 export function sgd(problem: ProblemBase, options: SgdOptions): Optimizer {
   const { lr, seed, momentum = 0, nesterov = false } = options;
   const n = problem.examples;
-  const batches = epochBatches(n, Math.min(options.batch, n), seed);
-  const grad = new Float64Array(problem.size);
+  const batch = Math.min(options.batch, n);
+  const batches = epochBatches(n, batch, seed);
+  // Without momentum, a problem that can (mlp) takes the step inside its backward pass: no gradient buffer.
+  const fused = momentum === 0 && problem.sgdStep !== undefined && batch <= (problem.fusedBatch ?? 0);
+  const grad = fused ? new Float64Array(0) : new Float64Array(problem.size);
   const buf = momentum > 0 ? new Float64Array(problem.size) : null;
   return {
     kind: "sgd",
     step(w: Float64Array): boolean {
       const count = batches.next();
+      if (fused) return problem.sgdStep!(w, lr, batches.rows, count);
       problem.gradient(w, grad, false, batches.rows, count);
       return applyUpdate(w, grad, buf, lr, momentum, nesterov);
     },

@@ -23,7 +23,10 @@ export interface Gemm {
     co: number,
     accumulate: boolean,
   ): void;
-  /** C (m×n) = Aᵀ · B, A being k×m and B k×n; with `accumulate`, C += Aᵀ · B: a weight gradient dW (+)= Gᵀ · A_prev. */
+  /**
+   * C (m×n) = α·Aᵀ · B, A being k×m and B k×n; with `accumulate`, C += α·Aᵀ · B: a weight gradient dW (+)= Gᵀ · A_prev,
+   * or (α = −η, accumulating into W itself) a fused SGD update W −= η·Gᵀ · A_prev. α defaults to 1.
+   */
   tn(
     m: number,
     n: number,
@@ -35,6 +38,7 @@ export interface Gemm {
     c: Float64Array,
     co: number,
     accumulate: boolean,
+    alpha?: number,
   ): void;
   /** C (m×n) = A (m×k) · B (k×n): the gradient flowing back a layer, G_prev = G · W. */
   nn(

@@ -121,7 +121,6 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
   const acts = dims.map((h) => new Float64Array(CHUNK * h));
   const grads = dims.map((h, l) => new Float64Array(l === 0 ? 0 : CHUNK * h));
   const rowLoss = new Float64Array(CHUNK);
-  const ones = new Float64Array(CHUNK).fill(1);
   const exps = new Float64Array(k);
   const rowMargin = new Float64Array(CHUNK);
   const pathBuf = { a: dims.map((h) => new Float64Array(h)), delta: dims.map((h) => new Float64Array(h)) };
@@ -143,7 +142,20 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
     let input: Float64Array, inputOff: number;
     if (rows) {
       const a0 = acts[0]!;
-      for (let r = 0; r < count; r++) {
+      let r = 0;
+      // Four rows at a time: four independent streams of cache misses in flight (2× faster than one row at a time).
+      for (; r + 3 < count; r += 4) {
+        const s0 = rows[start + r]! * d, s1 = rows[start + r + 1]! * d;
+        const s2 = rows[start + r + 2]! * d, s3 = rows[start + r + 3]! * d;
+        const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+        for (let j = 0; j < d; j++) {
+          a0[o0 + j] = xs[s0 + j]!;
+          a0[o1 + j] = xs[s1 + j]!;
+          a0[o2 + j] = xs[s2 + j]!;
+          a0[o3 + j] = xs[s3 + j]!;
+        }
+      }
+      for (; r < count; r++) {
         const src = rows[start + r]! * d;
         for (let j = 0; j < d; j++) a0[r * d + j] = xs[src + j]!;
       }
@@ -253,7 +265,7 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
         const g = grads[l + 1]!;
         const prev = l === 0 ? input : acts[l]!, prevOff = l === 0 ? inputOff : 0;
         gemm.tn(out, inn, cnt, g, 0, prev, prevOff, grad, wo, !first);
-        if (bo >= 0) gemm.tn(out, 1, cnt, g, 0, ones, 0, grad, bo, !first); // db (+)= Gᵀ·1, the column sums
+        if (bo >= 0) columnSums(g, cnt, out, grad, bo, first ? 0 : 1, 1); // db (+)= Gᵀ·1
         if (l === 0) break;
         const below = grads[l]!, a = acts[l]!;
         gemm.nn(cnt, inn, out, g, 0, w, wo, below, 0);
@@ -262,6 +274,49 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
       }
     }
     return total * scale;
+  }
+
+  /**
+   * The backward signals G_l = ∂L/∂z_l of a chunk below the head's (in `grads[depth]`), top down into `grads`, with
+   * the weights as they are; returns whether every signal is finite (their sum is).
+   */
+  function signals(w: Float64Array, cnt: number): boolean {
+    const top = grads[depth]!;
+    let s = 0;
+    for (let i = 0; i < cnt * k; i++) s += top[i]!;
+    for (let l = depth - 1; l >= 1; l--) {
+      const { out, in: inn, w: wo } = layers[l]!;
+      const below = grads[l]!, a = acts[l]!, len = cnt * inn;
+      gemm.nn(cnt, inn, out, grads[l + 1]!, 0, w, wo, below, 0);
+      if (relu) {
+        for (let i = 0; i < len; i++) {
+          const v = below[i]! * +(a[i]! > 0);
+          below[i] = v;
+          s += v;
+        }
+      } else {
+        for (let i = 0; i < len; i++) s += below[i]!;
+      }
+    }
+    return Number.isFinite(s);
+  }
+
+  function sgdStep(w: Float64Array, lr: number, rows: Uint32Array, count: number): boolean {
+    if (count < 1 || count > CHUNK) {
+      throw new RangeError(`Cannot take a fused SGD step on ${count} examples; it takes 1 to ${CHUNK}`);
+    }
+    forward(w, x, rows, 0, count);
+    const input = inputArray, inputOff = inputOffset;
+    head(y, rows, 0, count, grads[depth]!, mean ? 1 / count : 1);
+    if (!signals(w, count)) return false;
+    // Every signal came from the old weights; now W_l −= η·G_lᵀ·A_{l−1} in place, b_l −= η·G_lᵀ·1.
+    for (let l = 0; l < depth; l++) {
+      const { out, in: inn, w: wo, b: bo } = layers[l]!;
+      const g = grads[l + 1]!;
+      gemm.tn(out, inn, count, g, 0, l === 0 ? input : acts[l]!, l === 0 ? inputOff : 0, w, wo, true, -lr);
+      if (bo >= 0) columnSums(g, count, out, w, bo, 1, -lr);
+    }
+    return true;
   }
 
   function evaluate(w: Float64Array, set: LabeledData = data): MlpEvaluation {
@@ -299,6 +354,8 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
     },
     gemm,
     gradient,
+    sgdStep,
+    fusedBatch: CHUNK,
     evaluate,
     pathGamma(w: Float64Array, gamma: Float64Array): number {
       return pathGamma(layers, w, gamma, pathBuf);
@@ -321,6 +378,23 @@ export function mlp(data: LabeledData, options: MlpOptions): Mlp {
       return null; // not globally smooth
     },
   };
+}
+
+/** out[o + i] = β·out[o + i] + α·Σ_r g[r·cols + i] for i < cols: a bias gradient (β = 0 or 1) or update (α = −η). */
+function columnSums(
+  g: Float64Array,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+  o: number,
+  beta: number,
+  alpha: number,
+): void {
+  if (beta === 0) out.fill(0, o, o + cols);
+  for (let r = 0; r < rows; r++) {
+    const ro = r * cols;
+    for (let i = 0; i < cols; i++) out[o + i] = out[o + i]! + alpha * g[ro + i]!;
+  }
 }
 
 function checkLabels(data: LabeledData, binary: boolean, k: number, which: string): void {

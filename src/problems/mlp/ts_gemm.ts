@@ -94,7 +94,7 @@ export const tsGemm: Gemm = {
       }
     }
   },
-  tn(m, n, k, a, ao, b, bo, c, co, accumulate) {
+  tn(m, n, k, a, ao, b, bo, c, co, accumulate, alpha = 1) {
     if (!accumulate) c.fill(0, co, co + m * n);
     for (let ib = 0; ib < m; ib += TN_BLOCK) {
       const ie = Math.min(m, ib + TN_BLOCK);
@@ -102,7 +102,8 @@ export const tsGemm: Gemm = {
       for (; p + 3 < k; p += 4) {
         const ar = ao + p * m, b0 = bo + p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
         for (let i = ib; i < ie; i++) {
-          const g0 = a[ar + i]!, g1 = a[ar + m + i]!, g2 = a[ar + 2 * m + i]!, g3 = a[ar + 3 * m + i]!;
+          const g0 = alpha * a[ar + i]!, g1 = alpha * a[ar + m + i]!;
+          const g2 = alpha * a[ar + 2 * m + i]!, g3 = alpha * a[ar + 3 * m + i]!;
           if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0) continue;
           const r = co + i * n;
           for (let j = 0; j < n; j++) {
@@ -113,7 +114,7 @@ export const tsGemm: Gemm = {
       for (; p < k; p++) {
         const ar = ao + p * m, b0 = bo + p * n;
         for (let i = ib; i < ie; i++) {
-          const g = a[ar + i]!;
+          const g = alpha * a[ar + i]!;
           if (g === 0) continue;
           const r = co + i * n;
           for (let j = 0; j < n; j++) c[r + j] = c[r + j]! + g * b[b0 + j]!;
