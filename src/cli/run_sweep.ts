@@ -14,6 +14,7 @@ import { createRunId } from "../streams/create_run_id.ts";
 import type { Snapshot } from "../engine/snapshot.ts";
 import { train } from "../streams/train.ts";
 import type { CliIo } from "./cli_io.ts";
+import { createProgressBar } from "./progress_bar.ts";
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
@@ -86,6 +87,8 @@ export async function runSweep(
     const engine = await createEngine(run, { warn: (w) => io.stderr(`warning: ${w}\n`) });
     const reference = await solveReference(run);
     const writer = store.create(`${base}-${i}`, run.spec);
+    // On a terminal, the current run's progress bar (a wide net at full size trains for minutes).
+    const bar = !options.json && io.stderrIsTerminal ? createProgressBar(io, run.spec.steps) : null;
     let last: Snapshot;
     try {
       last = await lastValueFrom(
@@ -100,13 +103,16 @@ export async function runSweep(
             const record = toSnapshotRecord(s);
             writer.append(record);
             if (options.json) io.stdout(JSON.stringify(record) + "\n");
+            bar?.update(s.step, s.wall);
           }),
         ),
       );
     } catch (e) {
+      bar?.clear();
       writer.close();
       throw e;
     }
+    bar?.clear();
     const final = toFinalRecord(last, reference);
     if (run.problem.kind === "mlp") writeNpy(join(writer.dir, "params.npy"), last.predictor);
     writer.finish(final);
