@@ -11,6 +11,7 @@ import { structLayouts } from "./_struct_layouts.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
 import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
+import type { MlpKernelChoice } from "./_mlp_route.ts";
 
 /** Options of the WebGPU engines. */
 export interface WebGpuEngineOptions {
@@ -24,6 +25,8 @@ export interface WebGpuEngineOptions {
   kernels?: Readonly<Record<string, ProblemKernel>>;
   /** Update rules by optimizer kind (default: the built-in ones). */
   optimizers?: Readonly<Record<string, GpuOptimizer>>;
+  /** `mlp` runs: the row kernel, the tiled kernels, or `auto` (by size, see `_mlp_route.ts`). */
+  mlpKernel?: MlpKernelChoice;
 }
 
 /** One run's state as read back. */
@@ -40,7 +43,8 @@ export interface GpuRunRead {
 /** K runs of one problem stepped together on the GPU (K workgroups, or K rows of workgroups). */
 export interface GpuBatch {
   readonly size: number;
-  readonly plan: BatchPlan;
+  /** How it runs: a row-kernel plan, or the tiled mlp path (`_mlp_tiled_batch.ts`). */
+  readonly plan: Pick<BatchPlan, "wg" | "blocks" | "stepsPerDispatch"> & { readonly path: BatchPlan["path"] | "tiled" };
   /** Steps taken by run i. */
   stepOf(i: number): number;
   /** The step at which run i's gradient stopped being finite, or null. */
