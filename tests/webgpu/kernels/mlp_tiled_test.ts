@@ -7,6 +7,7 @@ import { mlpRoute } from "../../../src/webgpu/_mlp_route.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { maxRelative, mlpNet, points } from "./_mlp_checks.ts";
 import type { GpuContext } from "../../../src/webgpu/device.ts";
+import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
 
 /** A net of `widths` on `n` points (3 features; 3 classes, or ±1 labels). */
 function net(widths: number[], n: number, loss: "cross-entropy" | "logistic" = "cross-entropy", bias = true) {
@@ -114,4 +115,28 @@ Deno.test("mlpRoute() keeps small nets on the row kernel and sends wide ones to 
   const adam = run([512], { kind: "adam", lr: 0.1 });
   assert.match(mlpRoute(adam), /workgroup memory.*run only gd, sgd, path-sgd, not adam/);
   assert.match(webGpuUnsupported(adam)!, /not adam/);
+});
+
+gpuTest("Path-SGD on the tiled kernels is invariant to node rescaling; SGD is not", async (gpu) => {
+  // The unbalanced init is the balanced one with every hidden unit rescaled (same function): after 50 steps Path-SGD
+  // computes the same function from both (same loss and smallest margin on the data), SGD does not.
+  const problem = net([40, 30], 24);
+  const fn = async (optimizer: unknown, init: unknown) => {
+    const run = compileRun({ problem, optimizer, init, steps: 50 });
+    const [engine] = await createWebGpuEngines([run], { gpu, mlpKernel: "tiled" });
+    try {
+      await engine!.advance(50);
+      const e = (run.problem as Mlp).evaluate((await engine!.read()).predictor.data);
+      return [e.lossSum, e.minMargin];
+    } finally {
+      engine!.dispose();
+    }
+  };
+  const balanced = { kind: "balanced", seed: 5 }, unbalanced = { kind: "unbalanced", seed: 5, spread: 10 };
+  const path = { kind: "path-sgd", lr: 0.05, batch: 4, seed: 1 };
+  const gap = maxRelative(await fn(path, unbalanced), await fn(path, balanced));
+  assert.ok(gap <= 1e-4, `Path-SGD: the two functions differ by ${gap.toExponential(2)} (relative)`);
+  const sgd = { kind: "sgd", lr: 0.05, batch: 4, seed: 1 };
+  const sgdGap = maxRelative(await fn(sgd, unbalanced), await fn(sgd, balanced));
+  assert.ok(sgdGap > 1e-2, `SGD: the two functions differ by only ${sgdGap}`);
 });
