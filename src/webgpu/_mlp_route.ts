@@ -9,6 +9,13 @@ export type MlpKernelChoice = "auto" | "rows" | "tiled";
 /** The optimizers the tiled `mlp` kernels implement (the row kernel runs every WebGPU rule). */
 export const TILED_MLP_OPTIMIZERS: readonly string[] = ["gd", "sgd", "path-sgd"];
 
+/**
+ * Most rows × parameters per step that `auto` leaves on the row kernel: its fused path takes many steps per dispatch,
+ * which wins on tiny nets (llvmpipe, MNIST 10×10, batch 64: width 4 (29,000) 0.14 against 0.25 s per 2,000 images;
+ * width 16 (114,000) 6.3 against 0.38 s). Measured on llvmpipe only; bench:gpu records both kernels to retune it.
+ */
+export const ROW_KERNEL_MAX_WORK = 2 ** 15;
+
 /** WebGPU's default `maxStorageBufferBindingSize`, which every device binds. */
 const DEFAULT_BINDING_BYTES = 2 ** 27;
 
@@ -25,11 +32,10 @@ export function tiledMlpUnsupported(run: CompiledRun): string | null {
     return `the tiled mlp kernels (any width) run only ${TILED_MLP_OPTIMIZERS.join(", ")}, not ${o.kind}`;
   }
   const net = run.problem as Mlp;
-  const batch = o.kind === "sgd" || o.kind === "path-sgd" ? Math.min(o.batch, net.data.n) : net.data.n;
   const plan = planTiledMlp({
     dims: [net.data.d, ...net.options.widths, net.outputs],
     n: net.data.n,
-    rowsPerStep: batch,
+    rowsPerStep: rowsPerStep(run),
     params: net.size,
     maxBindingBytes: DEFAULT_BINDING_BYTES,
   });
@@ -39,12 +45,14 @@ export function tiledMlpUnsupported(run: CompiledRun): string | null {
 /**
  * The one place that chooses between the two `mlp` kernels on WebGPU: the
  * row kernel (`kernels/mlp.wgsl`: a workgroup per run and block of rows,
- * activations in workgroup memory, every optimizer) for nets it accepts
- * (about 380 units in all), the tiled kernels (`kernels/mlp_gemm.wgsl`:
- * matrix products across workgroups, activations in global memory, any width,
- * gd / sgd / path-sgd) for wider ones. On llvmpipe the row kernel is the
- * faster one on small nets (README, "Networks (`mlp`)"); on hardware the
- * crossover is unmeasured.
+ * activations in workgroup memory, every optimizer, up to about 380 units)
+ * and the tiled kernels (`kernels/mlp_gemm.wgsl`: matrix products across
+ * workgroups, activations in global memory, any width, gd / sgd / path-sgd).
+ * `auto` takes the tiled kernels when they run the optimizer and a step
+ * costs more than {@link ROW_KERNEL_MAX_WORK} rows × parameters (measured
+ * 3–36× faster there on llvmpipe), the row kernel otherwise (tiny nets, and
+ * every other optimizer while the net fits it). On hardware the crossover is
+ * unmeasured.
  *
  * @param run A compiled `mlp` run.
  * @param choice `auto`, or a forced kernel.
@@ -71,7 +79,16 @@ export function mlpRoute(run: CompiledRun, choice: MlpKernelChoice = "auto"): "r
   const tiled = tiledMlpUnsupported(run);
   if (choice === "rows") return rows ?? "rows";
   if (choice === "tiled") return tiled ?? "tiled";
-  if (rows === null) return "rows";
+  if (rows === null && (tiled !== null || stepWork(run) <= ROW_KERNEL_MAX_WORK)) return "rows";
   if (tiled === null) return "tiled";
   return `${rows}; ${tiled}`;
+}
+
+function rowsPerStep(run: CompiledRun): number {
+  const o = run.spec.optimizer, n = (run.problem as Mlp).data.n;
+  return o.kind === "sgd" || o.kind === "path-sgd" ? Math.min(o.batch, n) : n;
+}
+
+function stepWork(run: CompiledRun): number {
+  return rowsPerStep(run) * run.problem.size;
 }

@@ -44,7 +44,9 @@ export async function createWebGpuEngines(
   const tiled: number[] = [];
   runs.forEach((run, i) => {
     if (run.problem.kind === "mlp" && options.kernels === undefined) {
-      const route = mlpRoute(run, options.mlpKernel);
+      // A forced driver path (fused, multi) is the row kernel's; otherwise the route chooses.
+      const forced = options.path === "fused" || options.path === "multi" ? "rows" : "auto";
+      const route = mlpRoute(run, options.mlpKernel ?? forced);
       if (route === "tiled") {
         tiled.push(i);
         return;
