@@ -10,6 +10,7 @@ import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
 import { structLayouts } from "./_struct_layouts.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
+import type { SetEvaluation } from "../engine/engine.ts";
 import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
 import type { MlpKernelChoice } from "./_mlp_route.ts";
 
@@ -38,6 +39,8 @@ export interface GpuRunRead {
   /** The optimizer's state, named as the CPU optimizer's `state()` names it. */
   readonly state: Record<string, Tensor>;
   readonly underflow: number;
+  /** Evaluations made on the GPU (the tiled mlp kernels: training and held-out sets). */
+  readonly evaluations?: Readonly<Record<string, SetEvaluation>>;
 }
 
 /** K runs of one problem stepped together on the GPU (K workgroups, or K rows of workgroups). */

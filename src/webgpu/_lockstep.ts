@@ -136,6 +136,7 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
           params: { ...problem.params(r.params), ...r.state },
           predictor: problem.predictor(r.params),
           gradUnderflow: r.underflow,
+          ...(r.evaluations === undefined ? {} : { evaluations: r.evaluations }),
         };
       },
       dispose(): void {

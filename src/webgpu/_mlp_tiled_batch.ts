@@ -3,6 +3,7 @@ import type { Mlp } from "../problems/mlp/mlp.ts";
 import type { LabeledData } from "../problems/shared/labeled_data.ts";
 import type { GpuContext } from "./device.ts";
 import type { GpuBatch, GpuRunRead } from "./_gpu_batch.ts";
+import type { SetEvaluation } from "../engine/engine.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { tiledPipelines } from "./_mlp_tiled_pipelines.ts";
 import { createTiledData, createTiledRun, type TiledRun } from "./_mlp_tiled_run.ts";
@@ -31,10 +32,14 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
   const build = scoped(gpu, `the buffers of ${label}`, () => {
     runs.forEach((run, i) => {
       if (run.problem.kind !== "mlp") throw new RangeError(`The tiled mlp kernels cannot run ${run.problem.kind}`);
-      const data = (run.problem as Mlp).data;
-      let shared = datasets.get(data);
-      if (shared === undefined) datasets.set(data, shared = createTiledData(device, data, `${label} data`));
-      members.push(createTiledRun(device, pipelines, run, shared, `${label} run ${i}`));
+      const upload = (data: LabeledData) => {
+        let shared = datasets.get(data);
+        if (shared === undefined) datasets.set(data, shared = createTiledData(device, data, `${label} data`));
+        return shared;
+      };
+      const { data, test } = run.problem as Mlp;
+      const testData = test === null || test.n === 0 ? null : upload(test);
+      members.push(createTiledRun(device, pipelines, run, upload(data), `${label} run ${i}`, testData));
     });
   });
   try {
@@ -120,8 +125,9 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
     throwIfFailed(gpu);
     // Per run: status, hi, compensation, full gradient, momentum (when μ > 0), then (ℓ, margin) per row.
     const layout = members.map((m, i) => {
-      const n = (runs[i]!.problem as Mlp).data.n, p = m.params;
-      return { p, n, bytes: 32 + 4 * p * (m.momentum > 0 ? 4 : 3) + 8 * n };
+      const net = runs[i]!.problem as Mlp, n = net.data.n, p = m.params;
+      const nTest = m.testRows === null ? 0 : net.test!.n;
+      return { p, n, nTest, bytes: 32 + 4 * p * (m.momentum > 0 ? 4 : 3) + 8 * n + 8 * nTest };
     });
     const offsets: number[] = [];
     let total = 0;
@@ -134,7 +140,7 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
       for (const m of members) m.encodeEval(pass);
       pass.end();
       members.forEach((m, i) => {
-        const { p, n } = layout[i]!;
+        const { p, n, nTest } = layout[i]!;
         let at = offsets[i]!;
         const copy = (b: GPUBuffer, size: number) => {
           encoder.copyBufferToBuffer(b, 0, out, at, size);
@@ -146,10 +152,11 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
         copy(m.grad, 4 * p);
         if (m.momentum > 0) copy(m.mom, 4 * p);
         copy(m.perRow, 8 * n);
+        if (m.testRows !== null) copy(m.testRows, 8 * nTest);
       });
     }, total);
     return members.map((m, i) => {
-      const { p, n } = layout[i]!;
+      const { p, n, nTest } = layout[i]!;
       const net = runs[i]!.problem as Mlp;
       let at = offsets[i]!;
       const take = (count: number) => {
@@ -160,16 +167,17 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
       const st = new Uint32Array(bytes, at, 8);
       at += 32;
       const hi = take(p), comp = take(p), grad = take(p), mom = m.momentum > 0 ? take(p) : null;
-      const rows = take(2 * n);
+      const rows = take(2 * n), testRows = nTest > 0 ? take(2 * nTest) : null;
       const params = new Float64Array(p);
       let ssq = 0;
       for (let j = 0; j < p; j++) {
         params[j] = hi[j]! - comp[j]!;
         ssq += grad[j]! * grad[j]!;
       }
-      let lossSum = 0;
-      for (let r = 0; r < n; r++) lossSum += rows[2 * r]!;
+      const train = evaluation(rows, n);
+      const lossSum = train.lossSum;
       return {
+        evaluations: testRows === null ? { train } : { train, test: evaluation(testRows, nTest) },
         loss: net.options.reduction === "mean" ? lossSum / n : lossSum,
         gradNorm: Math.sqrt(ssq),
         params,
@@ -198,4 +206,16 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
       for (const d of datasets.values()) d.destroy();
     },
   };
+}
+
+/** Σ ℓ (float64), the 0–1 errors (margin ≤ 0, a tie counts) and the smallest margin of per-row (ℓ, margin) pairs. */
+function evaluation(rows: Float32Array, n: number): SetEvaluation {
+  let lossSum = 0, errors = 0, minMargin = Infinity;
+  for (let r = 0; r < n; r++) {
+    lossSum += rows[2 * r]!;
+    const m = rows[2 * r + 1]!;
+    if (!(m > 0)) errors++;
+    if (m < minMargin) minMargin = m;
+  }
+  return { lossSum, errors, minMargin, n };
 }

@@ -23,6 +23,8 @@ export interface TiledRun {
   readonly grad: GPUBuffer;
   readonly mom: GPUBuffer;
   readonly perRow: GPUBuffer;
+  /** The held-out set's (ℓ, margin) per row after `encodeEval` (null: no test set). */
+  readonly testRows: GPUBuffer | null;
   readonly st: GPUBuffer;
   /** Momentum μ (0: no momentum buffer is read back). */
   readonly momentum: number;
@@ -30,7 +32,10 @@ export interface TiledRun {
   upload(queue: GPUQueue, steps: number): void;
   /** Encodes one step (parity: the step number's lowest bit). */
   encodeStep(pass: GPUComputePassEncoder, parity: number): void;
-  /** Encodes the evaluation pass: every training row's (ℓ, margin) and the full gradient into `grad`. */
+  /**
+   * Encodes the evaluation passes: every training row's (ℓ, margin) and the full gradient into `grad`, then the
+   * forward pass over the held-out set into `testRows`.
+   */
   encodeEval(pass: GPUComputePassEncoder): void;
   destroy(): void;
 }
@@ -65,6 +70,7 @@ export function createTiledRun(
   run: CompiledRun,
   data: TiledData,
   label: string,
+  test: TiledData | null = null,
 ): TiledRun {
   const net = run.problem as Mlp;
   const o = run.spec.optimizer;
@@ -106,6 +112,8 @@ export function createTiledRun(
   const mom = buffer("momentum", momentum > 0 ? 4 * p : 4), gamma = buffer("path scales", path ? 4 * p : 4);
   const st = buffer("status", 32);
   const perRow = buffer("per-row loss and margin", 8 * Math.max(n, plan.stepChunks * ch));
+  const nTest = net.test?.n ?? 0;
+  const testRows = test === null || nTest === 0 ? null : buffer("held-out loss and margin", 8 * nTest);
   const acts = dims.map((h, l) => buffer(`activations ${l}`, 4 * ch * h));
   const grads = dims.map((h, l) => buffer(`∂L/∂z ${l}`, l === 0 ? 4 : 4 * ch * h));
   const pa = dims.map((h, l) => buffer(`path forward ${l}`, 4 * h));
@@ -115,6 +123,7 @@ export function createTiledRun(
   const stepWords = 2 + 2 * perUpload;
   const trainSteps = buffer("steps", 4 * stepWords);
   const evalSteps = buffer("evaluation steps", 16);
+  const testSteps = buffer("held-out steps", 16);
 
   // Initial state: w rounded to float32 and its compensation hi − w, as the row kernel's initialState.
   const w0 = new Float32Array(p), c0 = new Float32Array(p);
@@ -128,6 +137,7 @@ export function createTiledRun(
   device.queue.writeBuffer(pa[0]!, 0, new Float32Array(dims[0]!).fill(1));
   device.queue.writeBuffer(pd[depth]!, 0, new Float32Array(dims[depth]!).fill(1));
   device.queue.writeBuffer(evalSteps, 0, new Uint32Array([0, ch, 0, n]));
+  device.queue.writeBuffer(testSteps, 0, new Uint32Array([0, ch, 0, nTest]));
   if (!batched) {
     const words = new Uint32Array(stepWords);
     words[1] = ch;
@@ -201,8 +211,14 @@ export function createTiledRun(
     });
   }
 
-  // One pass over a step's (or the evaluation's) chunks: forward, head, backward into `grad`.
-  function chunkPass(steps: GPUBuffer, rowIndex: GPUBuffer, chunks: number): void {
+  // One pass over a step's (or an evaluation's) chunks: forward, head, and (backward) back-propagation into `grad`.
+  function chunkPass(
+    steps: GPUBuffer,
+    rowIndex: GPUBuffer,
+    chunks: number,
+    set: { data: TiledData; perRow: GPUBuffer } = { data, perRow },
+    backward = true,
+  ): void {
     for (let c = 0; c < chunks; c++) {
       const ga = record([dims[0]!, c, 0, 0, 0, plan.gatherThreads]);
       pending.push({
@@ -211,7 +227,7 @@ export function createTiledRun(
           { binding: 0, resource: { buffer: u, offset: ga, size: 32 } },
           { binding: 1, resource: bind(steps) },
           { binding: 2, resource: bind(rowIndex) },
-          { binding: 3, resource: bind(data.x) },
+          { binding: 3, resource: bind(set.data.x) },
           { binding: 4, resource: bind(acts[0]!) },
         ],
         x: plan.gatherThreads / TILED_WG,
@@ -244,15 +260,15 @@ export function createTiledRun(
           { binding: 0, resource: { buffer: u, offset: hd, size: 32 } },
           { binding: 1, resource: bind(steps) },
           { binding: 2, resource: bind(rowIndex) },
-          { binding: 3, resource: bind(data.labels) },
+          { binding: 3, resource: bind(set.data.labels) },
           { binding: 4, resource: bind(acts[depth]!) },
           { binding: 5, resource: bind(grads[depth]!) },
-          { binding: 6, resource: bind(perRow) },
+          { binding: 6, resource: bind(set.perRow) },
         ],
         x: Math.ceil(ch / TILED_WG),
         y: 1,
       });
-      for (let li = depth - 1; li >= 0; li--) {
+      for (let li = depth - 1; backward && li >= 0; li--) {
         const { in: inn, out, w: wo, b: bo } = net.layers[li]!;
         const flags = F_K_ROWS | (bo >= 0 ? F_BIASCOL : 0) | (c > 0 ? F_ACC : 0);
         gemm(steps, [out, inn, ch], flags, c, { buffer: grads[li + 1]!, offset: 0, s1: 1, s2: out }, {
@@ -358,6 +374,9 @@ export function createTiledRun(
   paramPasses(1);
   const evalStart = pending.length;
   chunkPass(evalSteps, data.identity, plan.evalChunks);
+  if (test !== null && testRows !== null) {
+    chunkPass(testSteps, test.identity, Math.ceil(nTest / ch), { data: test, perRow: testRows }, false);
+  }
 
   const uniforms = buffer("uniforms", records.length * ALIGN, GPUBufferUsage.UNIFORM | DST);
   const bytes = new Uint8Array(records.length * ALIGN);
@@ -390,6 +409,7 @@ export function createTiledRun(
     grad,
     mom,
     perRow,
+    testRows,
     st,
     momentum,
     upload(queue: GPUQueue, steps: number): void {

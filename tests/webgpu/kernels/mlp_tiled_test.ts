@@ -140,3 +140,33 @@ gpuTest("Path-SGD on the tiled kernels is invariant to node rescaling; SGD is no
   const sgdGap = maxRelative(await fn(sgd, unbalanced), await fn(sgd, balanced));
   assert.ok(sgdGap > 1e-2, `SGD: the two functions differ by only ${sgdGap}`);
 });
+
+gpuTest(
+  "the tiled kernels' read() evaluates the training and held-out sets on the GPU as the CPU evaluates θ",
+  async (gpu) => {
+    // 1,100 training rows (two chunks) and 700 held-out ones; the evaluations are of the GPU's own θ.
+    for (const loss of ["cross-entropy", "logistic"] as const) {
+      const problem = { ...net([64], 1_100, loss), test: points(700, loss !== "cross-entropy") };
+      const run = compileRun({ problem, optimizer: { kind: "sgd", lr: 0.1, batch: 200, seed: 1 }, steps: 30 });
+      const [engine] = await createWebGpuEngines([run], { gpu }); // auto: 200 rows × 451 or 321 parameters
+      try {
+        assert.equal(engine!.plan.path, "tiled");
+        await engine!.advance(30);
+        const got = await engine!.read();
+        const mlp = run.problem as Mlp;
+        for (const [name, set] of [["train", mlp.data], ["test", mlp.test!]] as const) {
+          const want = mlp.evaluate(got.predictor.data, set), have = got.evaluations![name]!;
+          assert.equal(have.n, want.n);
+          assert.ok(Math.abs(have.lossSum - want.lossSum) <= 1e-5 * want.lossSum, `${loss} ${name} loss`);
+          assert.ok(
+            Math.abs(have.errors - want.errors) <= 1,
+            `${loss} ${name}: ${have.errors} vs ${want.errors} errors`,
+          );
+          assert.ok(Math.abs(have.minMargin - want.minMargin) <= 1e-5, `${loss} ${name} margin`);
+        }
+      } finally {
+        engine!.dispose();
+      }
+    }
+  },
+);
