@@ -7,7 +7,7 @@ import { planTiledMlp } from "./_mlp_tiled_plan.ts";
 export type MlpKernelChoice = "auto" | "rows" | "tiled";
 
 /** The optimizers the tiled `mlp` kernels implement (the row kernel runs every WebGPU rule). */
-export const TILED_MLP_OPTIMIZERS: readonly string[] = ["gd", "sgd", "path-sgd"];
+export const TILED_MLP_OPTIMIZERS: readonly string[] = ["gd", "sgd", "path-sgd", "adam", "adagrad", "rmsprop"];
 
 /**
  * Most rows × parameters per step that `auto` leaves on the row kernel: its fused path takes many steps per dispatch,
@@ -47,7 +47,7 @@ export function tiledMlpUnsupported(run: CompiledRun): string | null {
  * row kernel (`kernels/mlp.wgsl`: a workgroup per run and block of rows,
  * activations in workgroup memory, every optimizer, up to about 380 units)
  * and the tiled kernels (`kernels/mlp_gemm.wgsl`: matrix products across
- * workgroups, activations in global memory, any width, gd / sgd / path-sgd).
+ * workgroups, activations in global memory, any width, every rule but normalized-gd).
  * `auto` takes the tiled kernels when they run the optimizer and a step
  * costs more than {@link ROW_KERNEL_MAX_WORK} rows × parameters (measured
  * 3–36× faster there on llvmpipe), the row kernel otherwise (tiny nets, and

@@ -4,6 +4,7 @@ import type { LabeledData } from "../problems/shared/labeled_data.ts";
 import type { GpuContext } from "./device.ts";
 import type { GpuBatch, GpuRunRead } from "./_gpu_batch.ts";
 import type { SetEvaluation } from "../engine/engine.ts";
+import type { GpuSlots } from "./optimizers/gpu_optimizer.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { tiledPipelines } from "./_mlp_tiled_pipelines.ts";
 import { createTiledData, createTiledRun, type TiledRun } from "./_mlp_tiled_run.ts";
@@ -123,11 +124,11 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
   async function read(): Promise<GpuRunRead[]> {
     if (disposed) throw new Error("Cannot read a disposed WebGPU engine");
     throwIfFailed(gpu);
-    // Per run: status, hi, compensation, full gradient, momentum (when μ > 0), then (ℓ, margin) per row.
+    // Per run: status, hi, compensation, full gradient, the rule's slots, then (ℓ, margin) per row and held out.
     const layout = members.map((m, i) => {
       const net = runs[i]!.problem as Mlp, n = net.data.n, p = m.params;
       const nTest = m.testRows === null ? 0 : net.test!.n;
-      return { p, n, nTest, bytes: 32 + 4 * p * (m.momentum > 0 ? 4 : 3) + 8 * n + 8 * nTest };
+      return { p, n, nTest, bytes: 32 + 4 * p * (3 + m.rule.slots) + 8 * n + 8 * nTest };
     });
     const offsets: number[] = [];
     let total = 0;
@@ -150,7 +151,7 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
         copy(m.hi, 4 * p);
         copy(m.comp, 4 * p);
         copy(m.grad, 4 * p);
-        if (m.momentum > 0) copy(m.mom, 4 * p);
+        copy(m.opt, 4 * p * m.rule.slots);
         copy(m.perRow, 8 * n);
         if (m.testRows !== null) copy(m.testRows, 8 * nTest);
       });
@@ -166,7 +167,7 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
       };
       const st = new Uint32Array(bytes, at, 8);
       at += 32;
-      const hi = take(p), comp = take(p), grad = take(p), mom = m.momentum > 0 ? take(p) : null;
+      const hi = take(p), comp = take(p), grad = take(p), opt = take(p * m.rule.slots);
       const rows = take(2 * n), testRows = nTest > 0 ? take(2 * nTest) : null;
       const params = new Float64Array(p);
       let ssq = 0;
@@ -181,7 +182,7 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
         loss: net.options.reduction === "mean" ? lossSum / n : lossSum,
         gradNorm: Math.sqrt(ssq),
         params,
-        state: mom === null ? {} : { momentum: { shape: [p], data: Float64Array.from(mom) } },
+        state: m.rule.read(runs[i]!.spec.optimizer, slotsOf(opt, p), diverged[i] ?? step),
         underflow: st[2]!,
       };
     });
@@ -218,4 +219,18 @@ function evaluation(rows: Float32Array, n: number): SetEvaluation {
     if (m < minMargin) minMargin = m;
   }
   return { lossSum, errors, minMargin, n };
+}
+
+/** The rule's slots as `GpuOptimizer.read` takes them (slot s of parameter j at s·p + j). */
+function slotsOf(opt: Float32Array, p: number): GpuSlots {
+  const slot = (s: number) => opt.subarray(s * p, (s + 1) * p);
+  return {
+    params: p,
+    slot,
+    compensated(s: number): Float64Array {
+      const head = slot(s), c = slot(s + 1), out = new Float64Array(p);
+      for (let j = 0; j < p; j++) out[j] = head[j]! - c[j]!;
+      return out;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { cachedModule, cachedPipeline } from "./_pipeline_cache.ts";
 import gemmWgsl from "./kernels/mlp_gemm.wgsl" with { type: "text" };
 import headWgsl from "./kernels/mlp_head.wgsl" with { type: "text" };
 import updateWgsl from "./kernels/mlp_update.wgsl" with { type: "text" };
+import mathWgsl from "./kernels/mlp_math.wgsl" with { type: "text" };
 
 /** The tiled path's five pipelines; none depends on a net's shape (sizes travel in uniforms). */
 export interface TiledPipelines {
@@ -15,10 +16,10 @@ export interface TiledPipelines {
 
 const ENTRIES: readonly [keyof TiledPipelines, string][] = [
   ["gemm", gemmWgsl],
-  ["gather", headWgsl],
-  ["head", headWgsl],
-  ["check", updateWgsl],
-  ["update", updateWgsl],
+  ["gather", `${mathWgsl}\n${headWgsl}`],
+  ["head", `${mathWgsl}\n${headWgsl}`],
+  ["check", `${mathWgsl}\n${updateWgsl}`],
+  ["update", `${mathWgsl}\n${updateWgsl}`],
 ];
 
 /**

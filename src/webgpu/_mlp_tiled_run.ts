@@ -4,6 +4,8 @@ import type { LabeledData } from "../problems/shared/labeled_data.ts";
 import type { TiledPipelines } from "./_mlp_tiled_pipelines.ts";
 import { GEMM_TILE, planTiledMlp, TILED_WG, type TiledMlpPlan } from "./_mlp_tiled_plan.ts";
 import { type BatchStream, createBatchStream } from "./_batch_stream.ts";
+import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
+import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
 
 /** The data buffers of one training set, shared by every run on it (a sweep uploads MNIST once). */
 export interface TiledData {
@@ -17,17 +19,18 @@ export interface TiledData {
 export interface TiledRun {
   readonly params: number;
   readonly plan: TiledMlpPlan;
-  /** Parameters (float32 hi), compensation, gradient, momentum, per-row (ℓ, margin), status words. */
+  /** Parameters (float32 hi), compensation, gradient, per-row (ℓ, margin), status words. */
   readonly hi: GPUBuffer;
   readonly comp: GPUBuffer;
   readonly grad: GPUBuffer;
-  readonly mom: GPUBuffer;
+  /** The update rule's slots (`rule.slots` × parameters), as the row kernel's `state` slots after `SLOT_OPT`. */
+  readonly opt: GPUBuffer;
+  /** The update rule (its `read` names the state as the CPU optimizer's `state()`). */
+  readonly rule: GpuOptimizer;
   readonly perRow: GPUBuffer;
   /** The held-out set's (ℓ, margin) per row after `encodeEval` (null: no test set). */
   readonly testRows: GPUBuffer | null;
   readonly st: GPUBuffer;
-  /** Momentum μ (0: no momentum buffer is read back). */
-  readonly momentum: number;
   /** Writes the rows and (offset, count) of the next `steps` steps; call before encoding them. */
   upload(queue: GPUQueue, steps: number): void;
   /** Encodes one step (parity: the step number's lowest bit). */
@@ -40,6 +43,10 @@ export interface TiledRun {
   destroy(): void;
 }
 
+/** Rules of mlp_update.wgsl by optimizer kind (path-sgd: momentum on the γ-scaled gradient). */
+const RULE_CODES: Readonly<Record<string, number>> = { gd: 0, sgd: 0, "path-sgd": 0, adam: 2, adagrad: 3, rmsprop: 4 };
+/** The largest float32: no gradient limit. */
+const F32_MAX = 3.4028234663852886e38;
 // Flags of mlp_gemm.wgsl.
 const F_M_ROWS = 1, F_K_ROWS = 2, F_BIAS = 4, F_RELU = 8, F_MASK = 16, F_BIASCOL = 32, F_ACC = 64, F_SQUARE = 128;
 /** Bytes between uniform records (WebGPU's default `minUniformBufferOffsetAlignment`). */
@@ -74,11 +81,13 @@ export function createTiledRun(
 ): TiledRun {
   const net = run.problem as Mlp;
   const o = run.spec.optimizer;
-  if (o.kind !== "gd" && o.kind !== "sgd" && o.kind !== "path-sgd") {
+  const code = RULE_CODES[o.kind], rule = GPU_OPTIMIZERS[o.kind];
+  if (code === undefined || rule === undefined) {
     throw new RangeError(`The tiled mlp kernels do not implement optimizer ${o.kind}`);
   }
+  const hyper = rule.hyper(o);
   const { n } = net.data;
-  const batched = o.kind !== "gd";
+  const batched = o.kind === "sgd" || o.kind === "path-sgd";
   const batch = batched ? Math.min(o.batch, n) : n;
   const dims = [net.data.d, ...net.options.widths, net.outputs];
   const depth = dims.length - 1;
@@ -95,8 +104,6 @@ export function createTiledRun(
   const ch = plan.chunkRows;
   const relu = net.options.activation === "relu";
   const path = o.kind === "path-sgd";
-  const momentum = o.momentum ?? 0;
-  const nesterov = o.kind !== "path-sgd" && o.nesterov;
   const stream: BatchStream | null = batched ? createBatchStream(n, batch, o.seed) : null;
   // Steps per upload: the rows buffer holds this many steps' rows.
   const perUpload = Math.max(1, Math.floor(2 ** 20 / batch));
@@ -109,7 +116,7 @@ export function createTiledRun(
     return b;
   };
   const hi = buffer("parameters", 4 * p), comp = buffer("compensation", 4 * p), grad = buffer("gradient", 4 * p);
-  const mom = buffer("momentum", momentum > 0 ? 4 * p : 4), gamma = buffer("path scales", path ? 4 * p : 4);
+  const opt = buffer("optimizer state", 4 * rule.slots * p), gamma = buffer("path scales", path ? 4 * p : 4);
   const st = buffer("status", 32);
   const perRow = buffer("per-row loss and margin", 8 * Math.max(n, plan.stepChunks * ch));
   const nTest = net.test?.n ?? 0;
@@ -333,16 +340,24 @@ export function createTiledRun(
   }
 
   function paramPasses(parity: number): void {
-    const lr = (o as { lr: number }).lr;
-    const up = record([p, parity, path ? 1 : 0, nesterov ? 1 : 0, 0, 0, 0, plan.paramThreads], [[4, lr], [
-      5,
-      momentum,
-    ]]);
+    const c = hyper.constants ?? [];
+    const up = record(
+      [p, parity, path ? 1 : 0, hyper.nesterov ? 1 : 0, 0, 0, 0, plan.paramThreads, code!, hyper.variant ?? 0],
+      [
+        [4, hyper.lr],
+        [5, hyper.momentum ?? 0],
+        [10, rule!.gradientLimit ?? F32_MAX],
+        ...c.map((v, i): [
+          number,
+          number,
+        ] => [11 + i, v]),
+      ],
+    );
     const x = plan.paramThreads / TILED_WG;
     pending.push({
       pipeline: pipelines.check,
       entries: (u) => [
-        { binding: 0, resource: { buffer: u, offset: up, size: 32 } },
+        { binding: 0, resource: { buffer: u, offset: up, size: 64 } },
         { binding: 1, resource: bind(st) },
         { binding: 2, resource: bind(grad) },
         { binding: 3, resource: bind(gamma) },
@@ -353,12 +368,12 @@ export function createTiledRun(
     pending.push({
       pipeline: pipelines.update,
       entries: (u) => [
-        { binding: 0, resource: { buffer: u, offset: up, size: 32 } },
+        { binding: 0, resource: { buffer: u, offset: up, size: 64 } },
         { binding: 1, resource: bind(st) },
         { binding: 2, resource: bind(grad) },
         { binding: 4, resource: bind(hi) },
         { binding: 5, resource: bind(comp) },
-        { binding: 6, resource: bind(mom) },
+        { binding: 6, resource: bind(opt) },
         { binding: 7, resource: bind(trainSteps) },
       ],
       x,
@@ -407,11 +422,11 @@ export function createTiledRun(
     hi,
     comp,
     grad,
-    mom,
+    opt,
+    rule,
     perRow,
     testRows,
     st,
-    momentum,
     upload(queue: GPUQueue, steps: number): void {
       if (steps > perUpload) throw new RangeError(`Cannot upload ${steps} steps at once; at most ${perUpload}`);
       const words = new Uint32Array(stepWords);

@@ -112,9 +112,12 @@ Deno.test("mlpRoute() keeps small nets on the row kernel and sends wide ones to 
   assert.equal(mlpRoute(run([8], { kind: "sgd", lr: 0.1, batch: 4, seed: 0 }), "tiled"), "tiled");
   assert.equal(mlpRoute(run([512], { kind: "path-sgd", lr: 0.1, batch: 4, seed: 0 })), "tiled");
   assert.equal(webGpuUnsupported(run([512], { kind: "gd", lr: 0.1 })), null);
-  const adam = run([512], { kind: "adam", lr: 0.1 });
-  assert.match(mlpRoute(adam), /workgroup memory.*run only gd, sgd, path-sgd, not adam/);
-  assert.match(webGpuUnsupported(adam)!, /not adam/);
+  const normalized = run([512], { kind: "normalized-gd", lr: 0.1 });
+  assert.match(
+    mlpRoute(normalized),
+    /workgroup memory.*run only gd, sgd, path-sgd, adam, adagrad, rmsprop, not normalized-gd/,
+  );
+  assert.match(webGpuUnsupported(normalized)!, /not normalized-gd/);
 });
 
 gpuTest("Path-SGD on the tiled kernels is invariant to node rescaling; SGD is not", async (gpu) => {
