@@ -4,6 +4,8 @@ import { createCpuEngine } from "../../../src/cpu/cpu_engine.ts";
 import { createWebGpuEngines } from "../../../src/webgpu/create_webgpu_engines.ts";
 import { webGpuUnsupported } from "../../../src/webgpu/webgpu_unsupported.ts";
 import { mlpRoute } from "../../../src/webgpu/_mlp_route.ts";
+import { createEngines } from "../../../src/backend/create_engines.ts";
+import type { WebGpuEngine } from "../../../src/webgpu/create_webgpu_engines.ts";
 import { gpuTest } from "../_with_gpu.ts";
 import { maxRelative, mlpNet, points } from "./_mlp_checks.ts";
 import type { GpuContext } from "../../../src/webgpu/device.ts";
@@ -173,3 +175,22 @@ gpuTest(
     }
   },
 );
+
+gpuTest("backend webgpu runs a net too wide for the row kernel through createEngines (the tiled kernels)", async () => {
+  const run = compileRun({
+    problem: net([400], 24),
+    optimizer: { kind: "sgd", lr: 0.1, batch: 8, seed: 0 },
+    steps: 5,
+    backend: "webgpu",
+  });
+  const [engine] = await createEngines([run], { warn() {} });
+  try {
+    assert.equal(engine!.backend, "webgpu");
+    assert.equal((engine as WebGpuEngine).plan.path, "tiled");
+    await engine!.advance(5);
+    assert.equal(engine!.step, 5);
+    assert.ok(Number.isFinite((await engine!.read()).loss));
+  } finally {
+    engine!.dispose();
+  }
+});
