@@ -12,7 +12,7 @@ import type { GpuContext } from "../../../src/webgpu/device.ts";
 import type { Mlp } from "../../../src/problems/mlp/mlp.ts";
 
 /** A net of `widths` on `n` points (3 features; 3 classes, or ±1 labels). */
-function net(widths: number[], n: number, loss: "cross-entropy" | "logistic" = "cross-entropy", bias = true) {
+function net(widths: number[], n: number, loss: "cross-entropy" | "logistic" | "exp" = "cross-entropy", bias = true) {
   return { ...mlpNet(loss, bias, widths), data: points(n, loss !== "cross-entropy") };
 }
 
@@ -194,3 +194,35 @@ gpuTest("backend webgpu runs a net too wide for the row kernel through createEng
     engine!.dispose();
   }
 });
+
+gpuTest(
+  "a tiled run whose float32 gradient stops being finite is frozen at that step with that step's parameters",
+  async (gpu) => {
+    // exp loss at lr 2 on a 256-wide layer: the margins run away at once, and e^{-u} leaves float32 at u ≈ −88
+    // (float64 goes on to −709), so the GPU run stops at step 2 (measured) while the float64 run goes on; the GPU's
+    // parameters are the float64 run's at that step (measured 1.8·10⁻⁶ relative).
+    const exp = compileRun({
+      problem: net([256], 24, "exp"),
+      optimizer: { kind: "gd", lr: 2 },
+      init: { kind: "pytorch", seed: 3 },
+      steps: 200,
+    });
+    const [engine] = await createWebGpuEngines([exp], { gpu, mlpKernel: "tiled" });
+    try {
+      await engine!.advance(200);
+      const stop = engine!.diverged;
+      assert.ok(stop !== null && stop.step >= 2 && stop.step < 200, `diverged: ${JSON.stringify(stop)}`);
+      assert.equal(engine!.step, stop.step);
+      await engine!.advance(10); // does nothing
+      assert.equal(engine!.step, stop.step);
+      const got = await engine!.read();
+      const cpu = createCpuEngine(exp);
+      await cpu.advance(stop.step);
+      assert.equal(cpu.step, stop.step);
+      const err = maxRelative(got.predictor.data, (await cpu.read()).predictor.data);
+      assert.ok(err <= 1e-4, `at step ${stop.step}: max|Δθ|/max|θ| = ${err.toExponential(2)}`);
+    } finally {
+      engine!.dispose();
+    }
+  },
+);
