@@ -2,6 +2,7 @@ import type { CompiledRun } from "../run/compile_run.ts";
 import type { Mlp } from "../problems/mlp/mlp.ts";
 import { mlpKernel } from "./kernels/mlp.ts";
 import { planTiledMlp } from "./_mlp_tiled_plan.ts";
+import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
 
 /** Which `mlp` kernels a run asks for: `auto` (by size, below), or forced. */
 export type MlpKernelChoice = "auto" | "rows" | "tiled";
@@ -37,6 +38,7 @@ export function tiledMlpUnsupported(run: CompiledRun): string | null {
     n: net.data.n,
     rowsPerStep: rowsPerStep(run),
     params: net.size,
+    slots: GPU_OPTIMIZERS[o.kind]!.slots,
     maxBindingBytes: DEFAULT_BINDING_BYTES,
   });
   return typeof plan === "string" ? plan : null;

@@ -21,6 +21,8 @@ export interface TiledMlpInput {
   readonly rowsPerStep: number;
   /** Parameters. */
   readonly params: number;
+  /** State slots per parameter of the update rule, kept in one buffer (default 1). */
+  readonly slots?: number;
   /** The device's `maxStorageBufferBindingSize` (bytes). */
   readonly maxBindingBytes: number;
 }
@@ -103,7 +105,7 @@ export function planTiledMlp(input: TiledMlpInput): TiledMlpPlan | string {
     return `The tiled mlp kernels' ${worst[0]} pass would take ${worst[1]} loop iterations per invocation, over ` +
       `the ${LOOP_BUDGET} a software adapter runs (widths ${dims.join("-")})`;
   }
-  const biggest = 4 * Math.max(params, 2 * n, n * dims[0]!, chunkRows * widest);
+  const biggest = 4 * Math.max(params * Math.max(1, input.slots ?? 1), 2 * n, n * dims[0]!, chunkRows * widest);
   if (biggest > maxBindingBytes) {
     return `The tiled mlp kernels need a ${biggest}-byte buffer for widths ${dims.join("-")} on ${n} examples, ` +
       `over the device's ${maxBindingBytes}-byte binding limit`;

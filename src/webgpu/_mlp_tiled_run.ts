@@ -97,6 +97,7 @@ export function createTiledRun(
     n,
     rowsPerStep: batch,
     params: p,
+    slots: rule.slots,
     maxBindingBytes: device.limits.maxStorageBufferBindingSize,
   });
   if (typeof planned === "string") throw new RangeError(planned);

@@ -62,4 +62,14 @@ Deno.test("planTiledMlp() refuses a contraction past the loop cap and a buffer p
   assert.match(wide as string, /gemm pass would take 62506 loop iterations/);
   const big = planTiledMlp({ dims: [784, 8, 10], n: 60_000, rowsPerStep: 64, params: 6378, maxBindingBytes: BINDING });
   assert.match(big as string, /188160000-byte buffer/);
+  // Two layers of 4,000: sgd's and path-sgd's state fits a binding, Adam's four slots (m, v, compensated) do not.
+  const twoLayers = {
+    dims: [100, 4000, 4000, 10],
+    n: 50_000,
+    rowsPerStep: 64,
+    params: 16_448_010,
+    maxBindingBytes: BINDING,
+  };
+  assert.ok(typeof planTiledMlp({ ...twoLayers, slots: 2 }) !== "string");
+  assert.match(planTiledMlp({ ...twoLayers, slots: 4 }) as string, /263168160-byte buffer/);
 });
