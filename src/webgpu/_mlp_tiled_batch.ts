@@ -10,7 +10,7 @@ import { tiledPipelines } from "./_mlp_tiled_pipelines.ts";
 import { createTiledData, createTiledRun, type TiledRun } from "./_mlp_tiled_run.ts";
 import { TILED_WG } from "./_mlp_tiled_plan.ts";
 
-/** Steps per submission (each run's rows for them are uploaded before it). */
+/** Steps per submission, at most (each run's rows for them are uploaded before it; a large batch takes fewer). */
 const STEPS_PER_SUBMIT = 64;
 
 /**
@@ -86,8 +86,9 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
     if (steps <= 0 || !alive.some(Boolean)) return;
     const before = step;
     const checks: Promise<void>[] = [];
+    const most = Math.min(STEPS_PER_SUBMIT, ...members.filter((_, i) => alive[i]).map((m) => m.maxUpload));
     for (let done = 0; done < steps;) {
-      const s = Math.min(STEPS_PER_SUBMIT, steps - done);
+      const s = Math.min(most, steps - done);
       const first = before + done;
       checks.push(scoped(gpu, `${label} steps`, () => {
         members.forEach((m, i) => alive[i] && m.upload(device.queue, s));

@@ -31,6 +31,8 @@ export interface TiledRun {
   /** The held-out set's (ℓ, margin) per row after `encodeEval` (null: no test set). */
   readonly testRows: GPUBuffer | null;
   readonly st: GPUBuffer;
+  /** The most steps one `upload` takes. */
+  readonly maxUpload: number;
   /** Writes the rows and (offset, count) of the next `steps` steps; call before encoding them. */
   upload(queue: GPUQueue, steps: number): void;
   /** Encodes one step (parity: the step number's lowest bit). */
@@ -45,6 +47,8 @@ export interface TiledRun {
 
 /** Rules of mlp_update.wgsl by optimizer kind (path-sgd: momentum on the γ-scaled gradient). */
 const RULE_CODES: Readonly<Record<string, number>> = { gd: 0, sgd: 0, "path-sgd": 0, adam: 2, adagrad: 3, rmsprop: 4 };
+/** Most steps of a full-batch run per upload (its rows are the identity; only the steps' words grow). */
+const MAX_UPLOAD_STEPS = 256;
 /** The largest float32: no gradient limit. */
 const F32_MAX = 3.4028234663852886e38;
 // Flags of mlp_gemm.wgsl.
@@ -106,8 +110,8 @@ export function createTiledRun(
   const relu = net.options.activation === "relu";
   const path = o.kind === "path-sgd";
   const stream: BatchStream | null = batched ? createBatchStream(n, batch, o.seed) : null;
-  // Steps per upload: the rows buffer holds this many steps' rows.
-  const perUpload = Math.max(1, Math.floor(2 ** 20 / batch));
+  // Steps per upload: the rows buffer holds this many steps' rows (2²⁰ indices; full batch: the identity, any number).
+  const perUpload = batched ? Math.max(1, Math.floor(2 ** 20 / batch)) : MAX_UPLOAD_STEPS;
 
   const made: GPUBuffer[] = [];
   const S = GPUBufferUsage.STORAGE, DST = GPUBufferUsage.COPY_DST, SRC = GPUBufferUsage.COPY_SRC;
@@ -428,6 +432,7 @@ export function createTiledRun(
     perRow,
     testRows,
     st,
+    maxUpload: perUpload,
     upload(queue: GPUQueue, steps: number): void {
       if (steps > perUpload) throw new RangeError(`Cannot upload ${steps} steps at once; at most ${perUpload}`);
       const words = new Uint32Array(stepWords);
