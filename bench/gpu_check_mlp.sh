@@ -28,7 +28,7 @@ cat "$OUT/env.txt"
 status=0
 echo "== mlp WebGPU tests"
 BIASFLOW_SKIP_BROWSER=1 timeout 150 deno test -A tests/webgpu/kernels/mlp_test.ts tests/webgpu/kernels/mlp_parity_*_test.ts \
-  tests/webgpu/kernels/mlp_tiled_test.ts tests/webgpu/kernels/mlp_tiled_parity_*_test.ts \
+  tests/webgpu/kernels/mlp_tiled_*test.ts \
   tests/webgpu/kernels/mlp_gemm_test.ts tests/webgpu/_mlp_tiled_plan_test.ts \
   > "$OUT/mlp_tests.log" 2>&1 || status=1
 grep -E "^(ok|FAILED) \|" "$OUT/mlp_tests.log" || tail -20 "$OUT/mlp_tests.log"
