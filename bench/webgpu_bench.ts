@@ -147,11 +147,14 @@ await mlpRows(gpu, {
   mlp.push(row);
   save();
   console.log(
-    `${row.impl.padEnd(28)} width=${String(row.width).padEnd(5)} batch=${String(row.batch).padEnd(5)} ` +
+    `${row.impl.padEnd(28)} ${(row.kernel ?? "").padEnd(5)} width=${String(row.width).padEnd(5)} ` +
+      `batch=${String(row.batch).padEnd(5)} ` +
       (row.epoch_seconds === null
         ? `not run: ${row.note}`
         : `${row.epoch_seconds.toPrecision(4)} s/epoch  ${row.samples_per_s!.toPrecision(4)} samples/s` +
           (row.flops === null ? "" : `  ${(row.flops / 1e9).toPrecision(3)} GFLOP/s`) +
+          (row.read_seconds === undefined ? "" : `  read ${row.read_seconds.toPrecision(3)} s`) +
+          (row.cpu_metrics_seconds === undefined ? "" : `  CPU metrics ${row.cpu_metrics_seconds.toPrecision(3)} s`) +
           (row.note ? `  (${row.note})` : "")),
   );
 });

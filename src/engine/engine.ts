@@ -1,5 +1,17 @@
 import type { Tensor } from "../math/tensor.ts";
 
+/** A model's loss, 0–1 errors and smallest margin over a data set, as an engine evaluated it. */
+export interface SetEvaluation {
+  /** Σₙ ℓₙ (always the sum, whatever the reduction). */
+  readonly lossSum: number;
+  /** Examples whose margin is ≤ 0 (a tie counts as an error). */
+  readonly errors: number;
+  /** The smallest margin (cross-entropy: f_y − max_{c≠y} f_c; binary: y·f). */
+  readonly minMargin: number;
+  /** Number of examples. */
+  readonly n: number;
+}
+
 /** What an engine reports at a recording point: copies, owned by the caller. */
 export interface EngineState {
   /** Steps taken so far. */
@@ -18,6 +30,12 @@ export interface EngineState {
    * move where float64 would have (absent on the float64 CPU engine).
    */
   readonly gradUnderflow?: number;
+  /**
+   * Evaluations the engine made itself at this point (`train`, and `test` where the problem holds one out),
+   * so that metrics need not evaluate the parameters again on the CPU: the WebGPU engine's tiled `mlp` kernels,
+   * in float32 (absent elsewhere).
+   */
+  readonly evaluations?: Readonly<Record<string, SetEvaluation>>;
 }
 
 /** Where and why a run stopped being finite. */

@@ -10,7 +10,9 @@ import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
 import { structLayouts } from "./_struct_layouts.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
+import type { SetEvaluation } from "../engine/engine.ts";
 import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
+import type { MlpKernelChoice } from "./_mlp_route.ts";
 
 /** Options of the WebGPU engines. */
 export interface WebGpuEngineOptions {
@@ -24,6 +26,8 @@ export interface WebGpuEngineOptions {
   kernels?: Readonly<Record<string, ProblemKernel>>;
   /** Update rules by optimizer kind (default: the built-in ones). */
   optimizers?: Readonly<Record<string, GpuOptimizer>>;
+  /** `mlp` runs: the row kernel, the tiled kernels, or `auto` (by size, see `_mlp_route.ts`). */
+  mlpKernel?: MlpKernelChoice;
 }
 
 /** One run's state as read back. */
@@ -35,12 +39,15 @@ export interface GpuRunRead {
   /** The optimizer's state, named as the CPU optimizer's `state()` names it. */
   readonly state: Record<string, Tensor>;
   readonly underflow: number;
+  /** Evaluations made on the GPU (the tiled mlp kernels: training and held-out sets). */
+  readonly evaluations?: Readonly<Record<string, SetEvaluation>>;
 }
 
 /** K runs of one problem stepped together on the GPU (K workgroups, or K rows of workgroups). */
 export interface GpuBatch {
   readonly size: number;
-  readonly plan: BatchPlan;
+  /** How it runs: a row-kernel plan, or the tiled mlp path (`_mlp_tiled_batch.ts`). */
+  readonly plan: Pick<BatchPlan, "wg" | "blocks" | "stepsPerDispatch"> & { readonly path: BatchPlan["path"] | "tiled" };
   /** Steps taken by run i. */
   stepOf(i: number): number;
   /** The step at which run i's gradient stopped being finite, or null. */

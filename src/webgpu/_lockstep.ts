@@ -4,8 +4,11 @@ import type { GpuBatch, GpuRunRead } from "./_gpu_batch.ts";
 
 /** How a WebGPU engine's batch runs (see `_plan.ts`). */
 export interface WebGpuPlan {
-  /** `fused`: one workgroup per run, many steps per dispatch; `multi`: many workgroups per run and step. */
-  readonly path: "fused" | "multi";
+  /**
+   * `fused`: one workgroup per run, many steps per dispatch; `multi`: many workgroups per run and step;
+   * `tiled`: `mlp` on tiled matrix products, several dispatches per step and layer.
+   */
+  readonly path: "fused" | "multi" | "tiled";
   /** Threads per workgroup. */
   readonly workgroupSize: number;
   /** Workgroups per run and step (multi; 1 when fused). */
@@ -133,6 +136,7 @@ export function lockstepEngines(batch: GpuBatch, runs: readonly CompiledRun[]): 
           params: { ...problem.params(r.params), ...r.state },
           predictor: problem.predictor(r.params),
           gradUnderflow: r.underflow,
+          ...(r.evaluations === undefined ? {} : { evaluations: r.evaluations }),
         };
       },
       dispose(): void {

@@ -1,7 +1,9 @@
 import type { CompiledRun } from "../run/compile_run.ts";
 import { sharedGpu } from "./device.ts";
-import { createGpuBatch, type WebGpuEngineOptions } from "./_gpu_batch.ts";
+import { createGpuBatch, type GpuBatch, type WebGpuEngineOptions } from "./_gpu_batch.ts";
 import { lockstepEngines, type WebGpuEngine } from "./_lockstep.ts";
+import { createTiledMlpBatch } from "./_mlp_tiled_batch.ts";
+import { mlpRoute } from "./_mlp_route.ts";
 
 export type { WebGpuEngineOptions } from "./_gpu_batch.ts";
 export type { WebGpuEngine, WebGpuPlan } from "./_lockstep.ts";
@@ -11,6 +13,8 @@ export type { WebGpuEngine, WebGpuPlan } from "./_lockstep.ts";
  * optimizer kind (a sweep over step size, momentum, init or seed) share one
  * batch, stepped as K workgroups of one dispatch (or K rows of workgroups on
  * the multi-workgroup path), while each run keeps its own {@link Engine}.
+ * `mlp` runs on the tiled kernels (wide nets, `_mlp_route.ts`) all share one
+ * batch whatever their widths, each submission holding steps of every run.
  *
  * Every engine of a batch must keep advancing or be disposed: the batch
  * advances as far as all its live engines have asked.
@@ -37,7 +41,18 @@ export async function createWebGpuEngines(
 ): Promise<WebGpuEngine[]> {
   const gpu = options.gpu ?? await sharedGpu();
   const groups = new Map<string, number[]>();
+  const tiled: number[] = [];
   runs.forEach((run, i) => {
+    if (run.problem.kind === "mlp" && options.kernels === undefined) {
+      // A forced driver path (fused, multi) is the row kernel's; otherwise the route chooses.
+      const forced = options.path === "fused" || options.path === "multi" ? "rows" : "auto";
+      const route = mlpRoute(run, options.mlpKernel ?? forced);
+      if (route === "tiled") {
+        tiled.push(i);
+        return;
+      }
+      if (route !== "rows") throw new RangeError(route);
+    }
     const key = `${run.spec.optimizer.kind}|${JSON.stringify(run.spec.problem)}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [i]);
@@ -46,9 +61,24 @@ export async function createWebGpuEngines(
   const engines: WebGpuEngine[] = new Array(runs.length);
   const made: WebGpuEngine[] = [];
   try {
-    for (const indices of groups.values()) {
+    // Every tiled mlp run (any widths, gd / sgd / path-sgd) shares one batch: a width sweep advances together.
+    const batches: [number[], (members: CompiledRun[]) => Promise<GpuBatch>][] = [
+      ...[...groups.values()].map((g): [number[], (m: CompiledRun[]) => Promise<GpuBatch>] => [
+        g,
+        (m) => createGpuBatch(gpu, m, options),
+      ]),
+      ...(tiled.length > 0
+        ? [
+          [tiled, (m: CompiledRun[]) => createTiledMlpBatch(gpu, m)] as [
+            number[],
+            (m: CompiledRun[]) => Promise<GpuBatch>,
+          ],
+        ]
+        : []),
+    ];
+    for (const [indices, create] of batches) {
       const members = indices.map((i) => runs[i]!);
-      const views = lockstepEngines(await createGpuBatch(gpu, members, options), members);
+      const views = lockstepEngines(await create(members), members);
       indices.forEach((i, j) => engines[i] = views[j]!);
       made.push(...views);
     }

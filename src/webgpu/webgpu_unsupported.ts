@@ -3,6 +3,7 @@ import { PROBLEM_KERNELS } from "./kernels/problem_kernels.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import { GPU_OPTIMIZERS } from "./optimizers/gpu_optimizers.ts";
 import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
+import { mlpRoute } from "./_mlp_route.ts";
 
 /** The optimizers the WebGPU drivers implement (every kind of `GPU_OPTIMIZERS`). */
 export const WEBGPU_OPTIMIZERS: readonly string[] = Object.keys(GPU_OPTIMIZERS);
@@ -37,6 +38,12 @@ export function webGpuUnsupported(
 ): string | null {
   const kernel = kernels[run.problem.kind];
   if (kernel === undefined) return `The WebGPU engine has no kernel for problem kind ${run.problem.kind}`;
+  if (run.problem.kind === "mlp" && kernels === PROBLEM_KERNELS) {
+    // Two kernels: the row kernel for small nets, the tiled one at any width (_mlp_route.ts chooses).
+    const route = mlpRoute(run);
+    if (route === "tiled") return null;
+    if (route !== "rows") return route;
+  }
   const why = kernel.unsupported?.(run.problem) ?? null;
   if (why !== null) return why;
   const rule = optimizers[run.spec.optimizer.kind];

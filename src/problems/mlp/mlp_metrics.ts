@@ -55,10 +55,11 @@ export function mlpMetrics(problem: Mlp): OperatorFunction<Snapshot, Snapshot> {
     if (s.trigger === "heartbeat") return s;
     const theta = s.predictor.data;
     const out: Record<string, number> = {};
-    const train = problem.evaluate(theta);
+    // The engine's own evaluations where it made them (WebGPU's tiled kernels, float32), else the CPU's.
+    const train = s.evaluations?.train ?? problem.evaluate(theta);
     out.train_error = train.errors / train.n;
     if (problem.test) {
-      const test = problem.evaluate(theta, problem.test);
+      const test = s.evaluations?.test ?? problem.evaluate(theta, problem.test);
       out.test_error = test.errors / test.n;
       out.test_loss = mean ? test.lossSum / test.n : test.lossSum;
     }

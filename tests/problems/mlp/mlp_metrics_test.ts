@@ -91,3 +91,27 @@ Deno.test("mlpMetrics() leaves heartbeat snapshots alone (no pass over the data)
   const [s] = await lastValueFrom(of(snapshot(run.init, "heartbeat")).pipe(mlpMetrics(run.problem as Mlp), toArray()));
   assert.deepEqual(s!.metrics, {});
 });
+
+Deno.test("mlpMetrics() takes the engine's own evaluations (the WebGPU tiled kernels') instead of evaluating θ again", async () => {
+  const run = compileRun({
+    problem: {
+      kind: "mlp",
+      widths: [3],
+      data: { kind: "points", x, y },
+      test: { kind: "points", x: x.slice(0, 3), y: [0, 0, 0] },
+    },
+    steps: 1,
+  });
+  const problem = run.problem as Mlp;
+  const theta = run.init;
+  const own = {
+    train: { lossSum: 2, errors: 4, minMargin: -3, n: 5 },
+    test: { lossSum: 6, errors: 1, minMargin: 0, n: 3 },
+  };
+  const [s] = await lastValueFrom(of({ ...snapshot(theta), evaluations: own }).pipe(mlpMetrics(problem), toArray()));
+  assert.equal(s!.metrics.train_error, 4 / 5);
+  assert.equal(s!.metrics.test_error, 1 / 3);
+  assert.equal(s!.metrics.test_loss, 6 / 3);
+  const [cpu] = await lastValueFrom(of(snapshot(theta)).pipe(mlpMetrics(problem), toArray()));
+  assert.equal(cpu!.metrics.test_loss, problem.evaluate(theta, problem.test!).lossSum / 3);
+});

@@ -29,9 +29,9 @@ Deno.test("parseSpec fills the mlp defaults: relu, biases, cross-entropy, mean, 
 
 const BAD: [string, unknown, RegExp][] = [
   [
-    "backend webgpu on a net too wide for the WebGPU kernel",
-    mlpSpec({ widths: [400] }, { backend: "webgpu" }),
-    /at backend: the WebGPU mlp kernel keeps a chunk's activations in workgroup memory: widths 2-400-2 need 13024 bytes .*; use backend cpu \(saw "webgpu"\)/,
+    "backend webgpu on a net too wide for the row kernel, with a rule the tiled kernels lack",
+    mlpSpec({ widths: [400] }, { backend: "webgpu", optimizer: { kind: "normalized-gd", lr: 0.1 } }),
+    /at backend: the WebGPU mlp kernel keeps a chunk's activations in workgroup memory: widths 2-400-2 need 13024 bytes .*; the tiled mlp kernels \(any width\) run only .*, not normalized-gd; use backend cpu \(saw "webgpu"\)/,
   ],
   [
     "empty widths",

@@ -79,10 +79,15 @@ export async function assertMlpParity(
   problem: unknown,
   rules: readonly unknown[],
   steps: number,
-  { tol = 1e-4, stateTol = 3e-2, path = "fused" as "fused" | "multi" } = {},
+  {
+    tol = 1e-4,
+    stateTol = 3e-2,
+    path = "fused" as "fused" | "multi",
+    mlpKernel = "auto" as "auto" | "rows" | "tiled",
+  } = {},
 ): Promise<number> {
   const runs = rules.map((optimizer) => compileRun({ problem, optimizer, init: { kind: "pytorch", seed: 3 }, steps }));
-  const engines = await createWebGpuEngines(runs, { gpu, path });
+  const engines = await createWebGpuEngines(runs, { gpu, path, mlpKernel });
   let worst = 0;
   try {
     await Promise.all(engines.map((e) => e.advance(steps)));
