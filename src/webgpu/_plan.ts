@@ -89,7 +89,7 @@ function planFused(input: PlanInput): BatchPlan | string {
   const p = bound.params;
   const update = input.update ?? MOMENTUM_UPDATE;
   const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
-  const kernel = bound.layout(wg);
+  const kernel = bound.layout(wg, "fused");
   const bytes = 4 * (update.slots * p + 2 * wg) + 64 + kernel.workgroupBytes;
   if (bytes > input.maxWorkgroupBytes) {
     return `it needs ${bytes} bytes of workgroup memory but the device allows ${input.maxWorkgroupBytes}`;
@@ -113,7 +113,7 @@ function planMulti(input: PlanInput): BatchPlan {
   const update = input.update ?? MOMENTUM_UPDATE;
   const p = bound.params, n = bound.rows;
   const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(p, 1))), 32, 256);
-  const kernel = bound.layout(wg);
+  const kernel = bound.layout(wg, "multi");
   const bytes = 4 * 2 * wg + 64 + kernel.workgroupBytes;
   if (bytes > input.maxWorkgroupBytes) {
     throw new RangeError(
@@ -136,7 +136,11 @@ function planMulti(input: PlanInput): BatchPlan {
   while (updateLoops(blocks) > LOOP_BUDGET && blocks > 1 && partial(Math.ceil(blocks / 2)) <= LOOP_BUDGET) {
     blocks = Math.ceil(blocks / 2);
   }
-  if (blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET) {
+  // multi_fold: a thread adds every (wg / 32)-th block's part of its column, then one strided sum.
+  const foldLoops = (b: number) => 8 + Math.ceil(b / (wg / 32)) + 2 * log;
+  if (
+    blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET || foldLoops(blocks) > LOOP_BUDGET
+  ) {
     throw new RangeError(
       `Cannot run ${input.runs} run(s) of a problem of ${n} rows and ${p} parameters on WebGPU: ` +
         `a step does not fit the loop budget and the device's ${input.maxBindingBytes}-byte buffer bindings`,
