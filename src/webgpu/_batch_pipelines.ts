@@ -38,8 +38,16 @@ export function composeModule(
   optimizer: GpuOptimizer = momentumOptimizer,
   reductions: Reductions = WORKGROUP_REDUCTIONS,
 ): string {
-  return [common, reductionsWgsl(reductions), path === "fused" ? fused : multi, update, optimizer.wgsl, kernel.wgsl]
-    .join("\n");
+  const directive = reductions.kind === "subgroup" && reductions.directive === true ? ["enable subgroups;"] : [];
+  return [
+    ...directive,
+    common,
+    reductionsWgsl(reductions),
+    path === "fused" ? fused : multi,
+    update,
+    optimizer.wgsl,
+    kernel.wgsl,
+  ].join("\n");
 }
 
 const WORKGROUP_REDUCTIONS: Reductions = { kind: "workgroup", reason: "the default" };

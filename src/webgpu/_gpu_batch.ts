@@ -8,7 +8,7 @@ import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
 import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
 import { structLayouts } from "./_struct_layouts.ts";
-import { pickReductions, reductionConstants, type Reductions } from "./_reductions.ts";
+import { pickReductions, reductionConstants, type Reductions, subgroupDirective } from "./_reductions.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
 import type { GpuOptimizer, GpuSlots } from "./optimizers/gpu_optimizer.ts";
@@ -97,11 +97,14 @@ export async function createGpuBatch(
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
   });
-  const reductions = options.reductions ?? pickReductions({
+  const picked = options.reductions ?? pickReductions({
     features: device.features,
     subgroupMinSize: gpu.subgroupMinSize,
     subgroupMaxSize: gpu.subgroupMaxSize,
   });
+  const reductions = picked.kind === "subgroup" && picked.directive === undefined
+    ? { ...picked, directive: await guard(gpu, subgroupDirective(device)) }
+    : picked;
   const constants = {
     ...reductionConstants(reductions),
     WG: plan.wg,

@@ -3,7 +3,12 @@ import subgroupWgsl from "./kernels/reduce_subgroup.wgsl" with { type: "text" };
 
 /** How a device's kernels reduce across threads: subgroup operations, or workgroup memory and barriers. */
 export type Reductions =
-  | { readonly kind: "subgroup"; readonly size: number }
+  | {
+    readonly kind: "subgroup";
+    readonly size: number;
+    /** Whether the module starts with `enable subgroups;` (Tint requires it; Deno 2.9.6's naga rejects it). */
+    readonly directive?: boolean;
+  }
   | { readonly kind: "workgroup"; readonly reason: string };
 
 /** What {@link pickReductions} reads of a device: its features and its adapter's subgroup sizes. */
@@ -43,6 +48,31 @@ export function pickReductions(device: ReductionInput): Reductions {
     return { kind: "workgroup", reason: `the subgroup size ${min} is not a power of two in [4, 128]` };
   }
   return { kind: "subgroup", size: min };
+}
+
+const directives = new WeakMap<GPUDevice, Promise<boolean>>();
+
+/**
+ * Whether this device's WGSL compiler wants `enable subgroups;` (Tint, in
+ * browsers) or rejects it (Deno 2.9.6's naga, which takes the subgroup
+ * built-ins without it): one tiny module compiled once per device.
+ */
+export function subgroupDirective(device: GPUDevice): Promise<boolean> {
+  let found = directives.get(device);
+  if (found === undefined) {
+    found = (async () => {
+      device.pushErrorScope("validation");
+      const module = device.createShaderModule({
+        label: "biasflow subgroups directive probe",
+        code: "enable subgroups;\n@compute @workgroup_size(1) fn probe() {}",
+      });
+      const info = await module.getCompilationInfo();
+      const error = await device.popErrorScope();
+      return error === null && !info.messages.some((m) => m.type === "error");
+    })();
+    directives.set(device, found);
+  }
+  return found;
 }
 
 /** The WGSL of the picked reductions (composed after common.wgsl). */
