@@ -186,9 +186,9 @@ export async function createGpuBatch(
     device.queue.writeBuffer(hyper, 0, h);
   }
 
-  // Multi-workgroup path: the blocks' parts into block 0 (32 columns per workgroup; nothing to add for one block).
+  // Multi-workgroup path: the blocks' parts into block 0 (8 columns per workgroup; nothing to add for one block).
   function fold(pass: GPUComputePassEncoder, group: GPUBindGroup): void {
-    if (plan.blocks > 1) dispatch(pass, "multi_fold", group, Math.ceil((p + 1) / 32), k);
+    if (plan.blocks > 1) dispatch(pass, "multi_fold", group, Math.ceil((p + 1) / 8), k);
   }
 
   function encodeSteps(encoder: GPUCommandEncoder, steps: number): void {

@@ -136,8 +136,8 @@ function planMulti(input: PlanInput): BatchPlan {
   while (updateLoops(blocks) > LOOP_BUDGET && blocks > 1 && partial(Math.ceil(blocks / 2)) <= LOOP_BUDGET) {
     blocks = Math.ceil(blocks / 2);
   }
-  // multi_fold: a thread adds every (wg / 32)-th block's part of its column, then one strided sum.
-  const foldLoops = (b: number) => 8 + Math.ceil(b / (wg / 32)) + 2 * log;
+  // multi_fold: a thread adds every (wg / 8)-th block's part of its column (four a loop), then one strided sum.
+  const foldLoops = (b: number) => 8 + Math.ceil(b / (wg / 8)) + 2 * log;
   if (
     blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET || foldLoops(blocks) > LOOP_BUDGET
   ) {

@@ -114,18 +114,30 @@ fn multi_partial(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_i
 
 // Columns per multi_fold workgroup (grid x = ⌈(P + 1) / FOLD_COLS⌉, y = run):
 // thread (slice s, column c) = (lid / FOLD_COLS, lid % FOLD_COLS) adds blocks
-// s, s + WG / FOLD_COLS, …; consecutive threads read consecutive floats.
-const FOLD_COLS: u32 = 32u;
+// s, s + S, s + 2S, … (S = WG / FOLD_COLS slices) with four loads in flight;
+// the FOLD_COLS threads of a slice read consecutive floats. At B = 1,024 and
+// WG = 256 a thread adds 32 parts.
+const FOLD_COLS: u32 = 8u;
 
 @compute @workgroup_size(WG)
 fn multi_fold(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
   let run = wid.y;
   let j = wid.x * FOLD_COLS + lid % FOLD_COLS;
-  var acc = 0.0;
+  let slices = WG / FOLD_COLS;
+  var acc = vec4<f32>();
   if (j <= P) {
-    for (var b = lid / FOLD_COLS; b < B; b += WG / FOLD_COLS) { acc += partials[part_index(run, b) + j]; }
+    var b = lid / FOLD_COLS;
+    for (; b + 3u * slices < B; b += 4u * slices) {
+      acc += vec4<f32>(
+        partials[part_index(run, b) + j],
+        partials[part_index(run, b + slices) + j],
+        partials[part_index(run, b + 2u * slices) + j],
+        partials[part_index(run, b + 3u * slices) + j],
+      );
+    }
+    for (; b < B; b += slices) { acc.x += partials[part_index(run, b) + j]; }
   }
-  let total = strided_sum(lid, acc, FOLD_COLS);
+  let total = strided_sum(lid, (acc.x + acc.y) + (acc.z + acc.w), FOLD_COLS);
   if (lid < FOLD_COLS && j <= P) { partials[part_index(run, 0u) + j] = total; }
 }
 

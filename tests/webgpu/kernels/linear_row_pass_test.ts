@@ -53,8 +53,8 @@ Deno.test("planBatch() keeps the row pass's blocks and the fold within llvmpipe'
     const rows = Math.ceil(n / plan.blocks);
     const loops = plan.kernel.blockLoops(rows) + plan.kernel.minMarginLoops(rows);
     assert.ok(loops < LOOP_BUDGET, `${n}×${d}: ${plan.blocks} blocks of ${rows} rows, ${loops} loops`);
-    // A thread of multi_fold adds every (wg / 32)-th block.
-    assert.ok(plan.blocks / (plan.wg / 32) < LOOP_BUDGET);
+    // A thread of multi_fold adds every (wg / 8)-th block.
+    assert.ok(plan.blocks / (plan.wg / 8) < LOOP_BUDGET);
   }
   // The bound grows with the rows (so that the planner splits long blocks) and counts each chunk.
   const layout = bound(8, 256).layout(256, "multi");
@@ -70,7 +70,7 @@ const PROBLEM = (n: number, d: number, loss = "logistic") => ({
 
 // d = 8 (one thread per row), 40 (8 lanes, 5 of 8 column slots used), 300 (64
 // lanes, wg = 256: 4 rows per chunk); n gives every case tens of blocks, so
-// the fold adds many parts (and, at d = 300, 10 workgroups of columns). The
+// the fold adds many parts (and, at d = 300, 38 workgroups of 8 columns). The
 // gradient is read back as GD's momentum after one step (b₁ = ∇L(w₀)). Multi
 // only: the fused driver's block is tested with every kernel.
 for (const [n, d] of [[900, 8], [600, 40], [100, 300]] as const) {
