@@ -12,7 +12,8 @@
 // copies, read + write bytes, or --copy-gbps), and the two targets of issue 12
 // (fused n=256, d=8 ≥ 5e5 steps/s; n=65536, d=256 ≥ 70% of the HBM-bound rate)
 // as met or not. Where the device has subgroups, "webgpu-fused-barriers" runs
-// the same engine with the barrier-tree reductions forced, for comparison.
+// the same engine with the barrier-tree reductions forced, and "webgpu-fused-wg32" the
+// fused path with one subgroup per workgroup, for comparison.
 // On a software adapter (llvmpipe) the WebGPU numbers only show that it runs.
 import { parseArgs } from "node:util";
 import { createCpuEngine } from "../src/cpu/cpu_engine.ts";
@@ -202,7 +203,15 @@ for (const [n, d] of sizes) {
     const barriers = { kind: "workgroup", reason: "forced by the bench" } as const;
     const [engine] = await createWebGpuEngines([run!], { gpu, reductions: barriers });
     record("webgpu-fused-barriers", n, d, 1, describe(engine!), await measure([engine!]));
+    const fused = engine!.plan.path === "fused";
     engine!.dispose();
+    if (fused && reductions.size <= 256) {
+      // One workgroup of a single subgroup per run (NVIDIA: 32 threads), where every barrier is within one warp.
+      const wg = Math.max(32, reductions.size);
+      const [one] = await createWebGpuEngines([run!], { gpu, fusedWorkgroupSize: wg });
+      record(`webgpu-fused-wg${wg}`, n, d, 1, describe(one!), await measure([one!]));
+      one!.dispose();
+    }
   }
   const sweep = await createWebGpuEngines(benchRuns(n, d, sweepRuns), { gpu });
   record(`webgpu-sweep-${sweepRuns}`, n, d, sweepRuns, describe(sweep[0]!), await measure(sweep));

@@ -21,6 +21,8 @@ export interface WebGpuEngineOptions {
   path?: "auto" | "fused" | "multi";
   /** At most this many steps per fused dispatch (1: one dispatch per step, for comparison). */
   stepsPerDispatch?: number;
+  /** Fused path: threads per workgroup (power of two in [32, 256]; e.g. one NVIDIA subgroup, for comparison). */
+  fusedWorkgroupSize?: number;
   /** Kernels by problem kind (default: the built-in ones). */
   kernels?: Readonly<Record<string, ProblemKernel>>;
   /** Update rules by optimizer kind (default: the built-in ones). */
@@ -96,6 +98,7 @@ export async function createGpuBatch(
     },
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
+    ...(options.fusedWorkgroupSize === undefined ? {} : { fusedWorkgroupSize: options.fusedWorkgroupSize }),
   });
   const picked = options.reductions ?? pickReductions({
     features: device.features,

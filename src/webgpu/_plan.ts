@@ -60,6 +60,8 @@ export interface PlanInput {
   readonly path?: "auto" | "fused" | "multi";
   /** At most this many steps per fused dispatch (1: one dispatch per step). */
   readonly stepsPerDispatch?: number;
+  /** Fused: threads per workgroup (a power of two in [32, 256]; default: the rows or parameters, rounded up). */
+  readonly fusedWorkgroupSize?: number;
   /** The update rule (default {@link MOMENTUM_UPDATE}). */
   readonly update?: PlanUpdate;
 }
@@ -71,6 +73,10 @@ export interface PlanInput {
  * @throws {RangeError} when the forced path cannot run this problem.
  */
 export function planBatch(input: PlanInput): BatchPlan {
+  const fwg = input.fusedWorkgroupSize;
+  if (fwg !== undefined && !(fwg >= 32 && fwg <= 256 && (fwg & (fwg - 1)) === 0)) {
+    throw new RangeError(`The fused workgroup size must be a power of two in [32, 256] (saw ${fwg})`);
+  }
   const fused = planFused(input);
   const wanted = input.path ?? "auto";
   if (wanted === "fused") {
@@ -88,7 +94,7 @@ function planFused(input: PlanInput): BatchPlan | string {
   const { bound, rowsPerStep: m } = input;
   const p = bound.params;
   const update = input.update ?? MOMENTUM_UPDATE;
-  const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
+  const wg = input.fusedWorkgroupSize ?? clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
   const kernel = bound.layout(wg, "fused");
   const bytes = 4 * (update.slots * p + 2 * wg) + 64 + kernel.workgroupBytes;
   if (bytes > input.maxWorkgroupBytes) {

@@ -183,3 +183,37 @@ Deno.test("the nets keep the chunked block on the multi-workgroup path", () => {
   const net = linearNetKernel.bind(problem) as BoundProblemKernel;
   assert.equal(net.layout(32, "multi").constants.ROW_PASS, undefined);
 });
+
+Deno.test("planBatch() takes a fused workgroup size when asked, within the loop budget", () => {
+  const plan = planBatch({
+    bound: bound(256, 8),
+    rowsPerStep: 256,
+    minMarginPass: false,
+    ...LIMITS,
+    fusedWorkgroupSize: 32,
+  });
+  assert.deepEqual([plan.path, plan.wg, plan.kernel.rowsPerChunk], ["fused", 32, 32]);
+  assert.ok(plan.stepsPerDispatch * plan.kernel.blockLoops(256) < LOOP_BUDGET);
+  for (const bad of [16, 48, 512]) {
+    assert.throws(
+      () =>
+        planBatch({ bound: bound(256, 8), rowsPerStep: 256, minMarginPass: false, ...LIMITS, fusedWorkgroupSize: bad }),
+      new RegExp(`power of two in \\[32, 256\\] \\(saw ${bad}\\)`),
+    );
+  }
+});
+
+gpuTest(
+  "the fused path with one 32-thread workgroup per run of 256 rows steps like the float64 engine",
+  async (gpu) => {
+    const run = compileRun({ problem: PROBLEM(256, 8), optimizer: { kind: "gd", lr: 0.5, momentum: 0.9 }, steps: 500 });
+    const [engine] = await createWebGpuEngines([run], { gpu, fusedWorkgroupSize: 32 });
+    try {
+      assert.deepEqual([engine!.plan.path, engine!.plan.workgroupSize], ["fused", 32]);
+      const [e] = (await parityAt([run], [engine!], [500]))[0]!;
+      assert.ok(e!.cosGap <= 1e-8 && e!.normError <= 1e-5, JSON.stringify(e));
+    } finally {
+      engine!.dispose();
+    }
+  },
+);
