@@ -6,9 +6,10 @@
 // subgroup_invocation_id = lid % SG (how NVIDIA, AMD and SwiftShader form the
 // subgroups of a one-dimensional workgroup; the parity tests on a device check
 // it). No `enable subgroups;` here: Deno 2.9's naga rejects the directive
-// (it takes the built-ins once the device has the feature); Tint requires it,
-// so the Chromium test prepends it. All are called by every thread of the
-// workgroup from uniform control flow.
+// (it takes the built-ins once the device has the feature) while Tint
+// requires it, so composeModule() puts it first where the device's compiler
+// accepts it (subgroupDirective() in _reductions.ts). All are called by
+// every thread of the workgroup from uniform control flow.
 
 override SG: u32 = 32u;
 
