@@ -57,10 +57,13 @@ Deno.test({
         // d = 8: fused (lanes of 1, the 32-slice fold as a strided sum); multi: one thread per row.
         { n: 256, d: 8, path: "fused", optimizer: { kind: "gd", lr: 0.5, momentum: 0.9 } },
         { n: 400, d: 8, path: "multi", optimizer: { kind: "gd", lr: 0.5, momentum: 0.9 } },
-        // d = 40: 4 lanes per row in the fused block (a butterfly within a subgroup of 4), 8 in the row pass (two subgroups).
+        // d = 40: 4 lanes per row in the fused block (a butterfly within a subgroup of 4), 8 in the row pass (a
+        // subgroup sum per 4 lanes, then workgroup memory).
         { n: 300, d: 40, path: "fused", optimizer: { kind: "normalized-gd", lr: 0.05 } },
         { n: 600, d: 40, path: "multi", optimizer: { kind: "normalized-gd", lr: 0.05 } },
         { n: 600, d: 40, path: "multi", optimizer: { kind: "sgd", lr: 0.2, batch: 50, seed: 4 } },
+        // d = 20: 4 lanes per row in the row pass, a butterfly of shuffles within one subgroup.
+        { n: 500, d: 20, path: "multi", optimizer: { kind: "gd", lr: 0.5 } },
       ] as const;
       for (const c of cases) {
         const spec = {
