@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { pickReductions, type Reductions, reductionsWgsl } from "../../src/webgpu/_reductions.ts";
+import {
+  pickReductions,
+  reductionConstants,
+  type Reductions,
+  reductionsWgsl,
+  subgroupDirective,
+} from "../../src/webgpu/_reductions.ts";
+import { acquireGpu } from "../../src/webgpu/device.ts";
 import { composeModule, ENTRY_POINTS } from "../../src/webgpu/_batch_pipelines.ts";
 import { PROBLEM_KERNELS } from "../../src/webgpu/kernels/problem_kernels.ts";
 import { compileRun } from "../../src/run/compile_run.ts";
@@ -139,6 +146,53 @@ async function runProbe(device: GPUDevice, code: string, constants: Record<strin
 gpuTest("the workgroup reductions (the fallback) meet the reductions' contract", async (gpu) => {
   const code = [common, reductionsWgsl({ kind: "workgroup", reason: "test" }), PROBE].join("\n");
   assertProbe(await runProbe(gpu.device, code, {}), "workgroup");
+});
+
+// This runtime's own subgroup path (Deno's naga and the device's driver), on
+// a device with subgroups (a GPU machine: bench/gpu_check.sh runs it): the
+// probe checks the reductions and with them the thread-to-subgroup order the
+// subgroup file assumes. Deno's llvmpipe has no `subgroups` feature.
+const adapter = await navigator.gpu?.requestAdapter({ powerPreference: "high-performance" }).catch(() => null);
+const sizes = adapter?.info as { subgroupMinSize?: number; subgroupMaxSize?: number } | undefined;
+const deviceSubgroups = adapter
+  ? pickReductions({
+    features: adapter.features,
+    subgroupMinSize: sizes?.subgroupMinSize,
+    subgroupMaxSize: sizes?.subgroupMaxSize,
+  })
+  : null;
+Deno.test({
+  name: deviceSubgroups?.kind === "subgroup"
+    ? `the subgroup reductions meet the contract on this device (subgroups of ${deviceSubgroups.size})`
+    : `the subgroup reductions meet the contract on this device (skipped: ${
+      deviceSubgroups?.kind === "workgroup" ? deviceSubgroups.reason : "no adapter"
+    })`,
+  ignore: deviceSubgroups?.kind !== "subgroup",
+  async fn() {
+    const gpu = await acquireGpu({ label: "test: subgroup reductions" });
+    try {
+      const picked = pickReductions({
+        features: gpu.device.features,
+        subgroupMinSize: gpu.subgroupMinSize,
+        subgroupMaxSize: gpu.subgroupMaxSize,
+      });
+      assert.equal(picked.kind, "subgroup");
+      const sg = { ...picked, directive: await subgroupDirective(gpu.device) } as Reductions;
+      const code = [
+        ...(sg.kind === "subgroup" && sg.directive ? ["enable subgroups;"] : []),
+        common,
+        reductionsWgsl(sg),
+        PROBE,
+      ]
+        .join("\n");
+      assertProbe(
+        await runProbe(gpu.device, code, reductionConstants(sg)),
+        `subgroups of ${picked.kind === "subgroup" ? picked.size : 0}`,
+      );
+    } finally {
+      gpu.device.destroy();
+    }
+  },
 });
 
 // Deno's llvmpipe has no `subgroups`; Chromium's SwiftShader adapter has them
