@@ -131,6 +131,7 @@ function planMulti(input: PlanInput): BatchPlan {
   const partial = (b: number) =>
     16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +
     (input.minMarginPass ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
+  // (An upper bound: since multi_fold, multi_update reads one folded part per parameter, not b of them.)
   const updateLoops = (b: number) =>
     16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log + 2 * update.loops(p, wg);
   const memoryBlocks = Math.floor(input.maxBindingBytes / (input.runs * (p + 2) * 4));

@@ -104,16 +104,19 @@ fn lr_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
     }
     workgroupBarrier();
   }
-  workgroupBarrier();
   if (D <= WG && (D & (D - 1u)) == 0u) {
-    // Every thread is a (slice, column) with lid = slice·D + column: one strided reduction.
+    // Every thread is a (slice, column) with lid = slice·D + column and reads only its own lr_part entry (no
+    // barrier first): one strided reduction.
     let g = strided_sum(lid, lr_part[lid], D);
     if (lid < D) { row_grad(run, lid, g); }
-  } else if (sl == 0u) {
-    for (var j = j0; j < D; j += WG) {
-      var g = 0.0;
-      for (var q = 0u; q < slices; q++) { g += lr_part[q * D + j]; }
-      row_grad(run, j, g);
+  } else {
+    workgroupBarrier();
+    if (sl == 0u) {
+      for (var j = j0; j < D; j += WG) {
+        var g = 0.0;
+        for (var q = 0u; q < slices; q++) { g += lr_part[q * D + j]; }
+        row_grad(run, j, g);
+      }
     }
   }
   var total = 0.0;
