@@ -8,6 +8,7 @@ import common from "./kernels/common.wgsl" with { type: "text" };
 import fused from "./kernels/fused.wgsl" with { type: "text" };
 import multi from "./kernels/multi.wgsl" with { type: "text" };
 import update from "./optimizers/update.wgsl" with { type: "text" };
+import { type Reductions, reductionsWgsl } from "./_reductions.ts";
 
 /** The entry points of the two drivers. */
 export type EntryPoint =
@@ -15,17 +16,19 @@ export type EntryPoint =
   | "fused_report"
   | "multi_min"
   | "multi_partial"
+  | "multi_fold"
   | "multi_update"
   | "multi_report";
 
 /** Each driver's entry points. */
 export const ENTRY_POINTS: Readonly<Record<"fused" | "multi", readonly EntryPoint[]>> = {
   fused: ["fused_steps", "fused_report"],
-  multi: ["multi_min", "multi_partial", "multi_update", "multi_report"],
+  multi: ["multi_min", "multi_partial", "multi_fold", "multi_update", "multi_report"],
 };
 
 /**
  * The WGSL module of a kernel and an update rule on a driver: common.wgsl,
+ * the reductions (default: barrier trees; `_reductions.ts` picks per device),
  * the driver, the update stage (optimizers/update.wgsl), the rule (default:
  * gd's momentum), then the problem kernel.
  */
@@ -33,9 +36,21 @@ export function composeModule(
   kernel: ProblemKernel,
   path: "fused" | "multi",
   optimizer: GpuOptimizer = momentumOptimizer,
+  reductions: Reductions = WORKGROUP_REDUCTIONS,
 ): string {
-  return [common, path === "fused" ? fused : multi, update, optimizer.wgsl, kernel.wgsl].join("\n");
+  const directive = reductions.kind === "subgroup" && reductions.directive === true ? ["enable subgroups;"] : [];
+  return [
+    ...directive,
+    common,
+    reductionsWgsl(reductions),
+    path === "fused" ? fused : multi,
+    update,
+    optimizer.wgsl,
+    kernel.wgsl,
+  ].join("\n");
 }
+
+const WORKGROUP_REDUCTIONS: Reductions = { kind: "workgroup", reason: "the default" };
 
 const layouts = new WeakMap<GPUDevice, Map<number, GPUBindGroupLayout>>();
 
@@ -78,6 +93,8 @@ export interface PipelineSpec {
   readonly plan: BatchPlan;
   readonly dataCount: number;
   readonly constants: Readonly<Record<string, number>>;
+  /** The device's reductions (default: barrier trees). */
+  readonly reductions?: Reductions;
 }
 
 /**
@@ -92,8 +109,9 @@ export async function batchPipelines(
 ): Promise<Map<EntryPoint, GPUComputePipeline>> {
   const { device } = gpu;
   const { kernel, plan, optimizer } = spec;
-  const label = `biasflow ${kernel.kind} ${optimizer.kinds[0]} ${plan.path}`;
-  const code = composeModule(kernel, plan.path, optimizer);
+  const reductions = spec.reductions ?? WORKGROUP_REDUCTIONS;
+  const label = `biasflow ${kernel.kind} ${optimizer.kinds[0]} ${plan.path} ${reductions.kind}`;
+  const code = composeModule(kernel, plan.path, optimizer, reductions);
   const module = await cachedModule(device, label, code);
   const layout = device.createPipelineLayout({
     label: `${label} layout`,

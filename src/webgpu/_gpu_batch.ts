@@ -8,6 +8,7 @@ import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
 import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
 import { structLayouts } from "./_struct_layouts.ts";
+import { pickReductions, reductionConstants, type Reductions, subgroupDirective } from "./_reductions.ts";
 import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { Tensor } from "../math/tensor.ts";
 import type { SetEvaluation } from "../engine/engine.ts";
@@ -22,12 +23,16 @@ export interface WebGpuEngineOptions {
   path?: "auto" | "fused" | "multi";
   /** At most this many steps per fused dispatch (1: one dispatch per step, for comparison). */
   stepsPerDispatch?: number;
+  /** Fused path: threads per workgroup (power of two in [32, 256]; e.g. one NVIDIA subgroup, for comparison). */
+  fusedWorkgroupSize?: number;
   /** Kernels by problem kind (default: the built-in ones). */
   kernels?: Readonly<Record<string, ProblemKernel>>;
   /** Update rules by optimizer kind (default: the built-in ones). */
   optimizers?: Readonly<Record<string, GpuOptimizer>>;
   /** `mlp` runs: the row kernel, the tiled kernels, or `auto` (by size, see `_mlp_route.ts`). */
   mlpKernel?: MlpKernelChoice;
+  /** Override the device's reductions (default: `pickReductions` of the device; tests force the fallback). */
+  reductions?: Reductions;
 }
 
 /** One run's state as read back. */
@@ -100,8 +105,18 @@ export async function createGpuBatch(
     },
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.stepsPerDispatch === undefined ? {} : { stepsPerDispatch: options.stepsPerDispatch }),
+    ...(options.fusedWorkgroupSize === undefined ? {} : { fusedWorkgroupSize: options.fusedWorkgroupSize }),
   });
+  const picked = options.reductions ?? pickReductions({
+    features: device.features,
+    subgroupMinSize: gpu.subgroupMinSize,
+    subgroupMaxSize: gpu.subgroupMaxSize,
+  });
+  const reductions = picked.kind === "subgroup" && picked.directive === undefined
+    ? { ...picked, directive: await guard(gpu, subgroupDirective(device)) }
+    : picked;
   const constants = {
+    ...reductionConstants(reductions),
     WG: plan.wg,
     P: p,
     N: n,
@@ -125,6 +140,7 @@ export async function createGpuBatch(
       plan,
       dataCount: bound.kernel.data.length,
       constants,
+      reductions,
     }),
   );
 
@@ -180,6 +196,11 @@ export async function createGpuBatch(
     device.queue.writeBuffer(hyper, 0, h);
   }
 
+  // Multi-workgroup path: the blocks' parts into block 0 (8 columns per workgroup; nothing to add for one block).
+  function fold(pass: GPUComputePassEncoder, group: GPUBindGroup): void {
+    if (plan.blocks > 1) dispatch(pass, "multi_fold", group, Math.ceil((p + 1) / 8), k);
+  }
+
   function encodeSteps(encoder: GPUCommandEncoder, steps: number): void {
     const pass = encoder.beginComputePass({ label: `${label} ${steps} steps` });
     if (plan.path === "fused") {
@@ -190,10 +211,12 @@ export async function createGpuBatch(
       for (let s = 0; s < steps; s++) {
         if (shifted) dispatch(pass, "multi_min", groups[0]!, plan.blocks, k);
         dispatch(pass, "multi_partial", groups[0]!, plan.blocks, k);
+        fold(pass, groups[0]!);
         dispatch(pass, "multi_update", groups[0]!, k);
       }
       if (rule.guarded) {
         dispatch(pass, "multi_partial", groups[0]!, plan.blocks, k);
+        fold(pass, groups[0]!);
         dispatch(pass, "multi_update", groups[1]!, k);
       }
     }
@@ -203,7 +226,7 @@ export async function createGpuBatch(
   const perSubmit = Math.max(
     1,
     Math.min(
-      plan.path === "fused" ? plan.stepsPerDispatch * DISPATCHES_PER_SUBMIT : Math.floor(DISPATCHES_PER_SUBMIT / 3) - 1,
+      plan.path === "fused" ? plan.stepsPerDispatch * DISPATCHES_PER_SUBMIT : Math.floor(DISPATCHES_PER_SUBMIT / 4) - 1,
       bound.batched ? Math.floor(rowsPerRun / bound.rowsPerStep) : Infinity,
     ),
   );
@@ -259,6 +282,7 @@ export async function createGpuBatch(
         dispatch(pass, "fused_report", groups[2]!, k);
       } else {
         dispatch(pass, "multi_partial", groups[2]!, plan.blocks, k);
+        fold(pass, groups[2]!);
         dispatch(pass, "multi_report", groups[2]!, k);
       }
       pass.end();

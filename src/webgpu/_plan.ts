@@ -60,6 +60,8 @@ export interface PlanInput {
   readonly path?: "auto" | "fused" | "multi";
   /** At most this many steps per fused dispatch (1: one dispatch per step). */
   readonly stepsPerDispatch?: number;
+  /** Fused: threads per workgroup (a power of two in [32, 256]; default: the rows or parameters, rounded up). */
+  readonly fusedWorkgroupSize?: number;
   /** The update rule (default {@link MOMENTUM_UPDATE}). */
   readonly update?: PlanUpdate;
 }
@@ -71,6 +73,10 @@ export interface PlanInput {
  * @throws {RangeError} when the forced path cannot run this problem.
  */
 export function planBatch(input: PlanInput): BatchPlan {
+  const fwg = input.fusedWorkgroupSize;
+  if (fwg !== undefined && !(fwg >= 32 && fwg <= 256 && (fwg & (fwg - 1)) === 0)) {
+    throw new RangeError(`The fused workgroup size must be a power of two in [32, 256] (saw ${fwg})`);
+  }
   const fused = planFused(input);
   const wanted = input.path ?? "auto";
   if (wanted === "fused") {
@@ -88,8 +94,8 @@ function planFused(input: PlanInput): BatchPlan | string {
   const { bound, rowsPerStep: m } = input;
   const p = bound.params;
   const update = input.update ?? MOMENTUM_UPDATE;
-  const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
-  const kernel = bound.layout(wg);
+  const wg = input.fusedWorkgroupSize ?? clamp(2 ** Math.ceil(Math.log2(Math.max(m, p, 1))), 32, 256);
+  const kernel = bound.layout(wg, "fused");
   const bytes = 4 * (update.slots * p + 2 * wg) + 64 + kernel.workgroupBytes;
   if (bytes > input.maxWorkgroupBytes) {
     return `it needs ${bytes} bytes of workgroup memory but the device allows ${input.maxWorkgroupBytes}`;
@@ -113,7 +119,7 @@ function planMulti(input: PlanInput): BatchPlan {
   const update = input.update ?? MOMENTUM_UPDATE;
   const p = bound.params, n = bound.rows;
   const wg = clamp(2 ** Math.ceil(Math.log2(Math.max(p, 1))), 32, 256);
-  const kernel = bound.layout(wg);
+  const kernel = bound.layout(wg, "multi");
   const bytes = 4 * 2 * wg + 64 + kernel.workgroupBytes;
   if (bytes > input.maxWorkgroupBytes) {
     throw new RangeError(
@@ -125,6 +131,7 @@ function planMulti(input: PlanInput): BatchPlan {
   const partial = (b: number) =>
     16 + Math.ceil(b / wg) + 2 * log + kernel.blockLoops(Math.ceil(n / b)) +
     (input.minMarginPass ? kernel.minMarginLoops(Math.ceil(n / b)) : 0);
+  // (An upper bound: since multi_fold, multi_update reads one folded part per parameter, not b of them.)
   const updateLoops = (b: number) =>
     16 + 2 * Math.ceil(b / wg) + 2 * cols * (2 + b) + 4 * log + 2 * update.loops(p, wg);
   const memoryBlocks = Math.floor(input.maxBindingBytes / (input.runs * (p + 2) * 4));
@@ -136,7 +143,11 @@ function planMulti(input: PlanInput): BatchPlan {
   while (updateLoops(blocks) > LOOP_BUDGET && blocks > 1 && partial(Math.ceil(blocks / 2)) <= LOOP_BUDGET) {
     blocks = Math.ceil(blocks / 2);
   }
-  if (blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET) {
+  // multi_fold: a thread adds every (wg / 8)-th block's part of its column (four a loop), then one strided sum.
+  const foldLoops = (b: number) => 8 + Math.ceil(b / (wg / 8)) + 2 * log;
+  if (
+    blocks < 1 || partial(blocks) > LOOP_BUDGET || updateLoops(blocks) > LOOP_BUDGET || foldLoops(blocks) > LOOP_BUDGET
+  ) {
     throw new RangeError(
       `Cannot run ${input.runs} run(s) of a problem of ${n} rows and ${p} parameters on WebGPU: ` +
         `a step does not fit the loop budget and the device's ${input.maxBindingBytes}-byte buffer bindings`,

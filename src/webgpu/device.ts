@@ -8,6 +8,9 @@ export interface GpuContext {
   readonly adapterName: string;
   /** Whether the adapter computes on the CPU (llvmpipe, lavapipe, SwiftShader, …). */
   readonly software: boolean;
+  /** The adapter's fixed-or-not subgroup sizes (`GPUAdapterInfo`); with `device.features`, `pickReductions` reads them. */
+  readonly subgroupMinSize?: number;
+  readonly subgroupMaxSize?: number;
   /** The first failure: the device was lost, or reported an error nobody captured. */
   readonly failure: Error | null;
   /** Resolves with the first failure (never, on a healthy device). */
@@ -49,6 +52,8 @@ export async function acquireGpu(options: AcquireGpuOptions = {}): Promise<GpuCo
   const { limits } = adapter;
   const device = await adapter.requestDevice({
     label: options.label ?? "biasflow",
+    // Subgroup operations where the adapter has them (`_reductions.ts` decides whether kernels use them).
+    requiredFeatures: adapter.features.has("subgroups") ? ["subgroups" as GPUFeatureName] : [],
     requiredLimits: {
       maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
       maxBufferSize: limits.maxBufferSize,
@@ -76,6 +81,7 @@ export async function acquireGpu(options: AcquireGpuOptions = {}): Promise<GpuCo
     device,
     adapterName: info.description || info.device || info.vendor || "unknown adapter",
     software: isSoftwareAdapter(info),
+    ...subgroupSizes(info),
     get failure() {
       return failure;
     },
@@ -140,6 +146,14 @@ export function gpuAdapterKind(): Promise<{ kind: GpuAdapterKind; name: string }
     () => ({ kind: "none" as const, name: "" }),
   );
   return kind;
+}
+
+function subgroupSizes(info: GPUAdapterInfo): { subgroupMinSize?: number; subgroupMaxSize?: number } {
+  const sizes = info as { subgroupMinSize?: number; subgroupMaxSize?: number };
+  return {
+    ...(sizes.subgroupMinSize === undefined ? {} : { subgroupMinSize: sizes.subgroupMinSize }),
+    ...(sizes.subgroupMaxSize === undefined ? {} : { subgroupMaxSize: sizes.subgroupMaxSize }),
+  };
 }
 
 function requestAdapter(powerPreference: GPUPowerPreference): Promise<GPUAdapter | null> {

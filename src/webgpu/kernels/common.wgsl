@@ -126,26 +126,7 @@ fn log1p_pos(t: f32) -> f32 {
   return 2.0 * s * p;
 }
 
-// Sum (op 0), max (op 1) or min (op 2) of v over the workgroup, returned to
-// every thread. Call from uniform control flow.
-fn wg_reduce(lid: u32, v: f32, op: u32) -> f32 {
-  red_f[lid] = v;
-  for (var h = WG / 2u; h > 0u; h = h / 2u) {
-    workgroupBarrier();
-    if (lid < h) {
-      let a = red_f[lid];
-      let b = red_f[lid + h];
-      var c = a + b;
-      if (op == 1u) { c = max(a, b); }
-      if (op == 2u) { c = min(a, b); }
-      red_f[lid] = c;
-    }
-  }
-  workgroupBarrier();
-  let r = red_f[0];
-  workgroupBarrier();
-  return r;
-}
+// wg_reduce, group_sum and strided_sum: reduce_workgroup.wgsl or reduce_subgroup.wgsl (_reductions.ts picks).
 
 // Thread 0's value of v, as a uniform value for every thread.
 fn bcast(lid: u32, v: u32) -> u32 {

@@ -37,7 +37,7 @@ export const leastSquaresKernel: ProblemKernel = {
       mean: ls.options.reduction === "mean",
       signature: `${ls.options.reduction}/${n}x${d}`,
       data: [Float32Array.from(x), Float32Array.from(y)],
-      layout: (wg) => linearRowsLayout(d, wg),
+      layout: (wg, path) => linearRowsLayout(d, wg, path === "multi"),
     };
   },
 };

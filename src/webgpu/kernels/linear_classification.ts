@@ -42,8 +42,8 @@ export const linearClassificationKernel: ProblemKernel = {
       mean: lc.options.reduction === "mean",
       signature: `${lc.options.loss}/${lc.options.reduction}/${n}x${d}`,
       data: [Float32Array.from(lc.z)],
-      layout(wg: number): KernelLayout {
-        const rows = linearRowsLayout(d, wg);
+      layout(wg: number, path?: "fused" | "multi"): KernelLayout {
+        const rows = linearRowsLayout(d, wg, path === "multi");
         return { ...rows, constants: { ...rows.constants, LOSS: loss } };
       },
     };

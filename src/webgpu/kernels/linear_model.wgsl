@@ -1,6 +1,7 @@
 // The row-linear predictor is the parameter vector itself (β = w:
 // linear-classification, least-squares). Composed after linear_rows.wgsl;
-// implements the driver's hooks with its one-pass block.
+// implements the driver's hooks with its one-pass block (ROW_PASS: the
+// register row pass, which the multi-workgroup path uses).
 
 fn row_weight(run: u32, k: u32) -> f32 {
   return param(run, k);
@@ -15,5 +16,9 @@ fn problem_min_margin(lid: u32, run: u32, lo: u32, hi: u32) {
 }
 
 fn problem_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
-  lr_block(lid, run, lo, hi, shift, want_den);
+  if (ROW_PASS) {
+    lr_pass(lid, run, lo, hi, shift, want_den);
+  } else {
+    lr_block(lid, run, lo, hi, shift, want_den);
+  }
 }

@@ -20,6 +20,12 @@ override D: u32 = 1u;      // columns of A = parameters
 override LANES: u32 = 1u;  // threads per row's dot product, a power of two ≤ WG
 // (An override, not max(WG, D) in the array type: naga 29 panics on the latter.)
 override LR_PART: u32 = max(WG, D);
+// The register row pass (lr_pass; linear models on the multi-workgroup path):
+// threads per row, and whether problem_block uses it.
+override RP_LANES: u32 = 1u;
+override ROW_PASS: bool = false;
+// Columns one thread of lr_pass holds in registers: D ≤ RP_MAX · RP_LANES.
+const RP_MAX: u32 = 8u;
 
 @group(0) @binding(8) var<storage, read> lr_a: array<f32>;
 
@@ -43,15 +49,7 @@ fn lr_forms(lid: u32, run: u32, c: u32, count: u32) -> f32 {
       acc += lr_a[base + k] * row_weight(run, k);
     }
   }
-  red_f[lid] = acc;
-  for (var h = LANES / 2u; h > 0u; h = h / 2u) {
-    workgroupBarrier();
-    if (lane < h) { red_f[lid] += red_f[lid + h]; }
-  }
-  workgroupBarrier();
-  let u = red_f[r * LANES];
-  workgroupBarrier();
-  return u;
+  return group_sum(lid, acc, LANES);
 }
 
 // The smallest row_margin over the rows at positions [lo, hi), emitted.
@@ -106,12 +104,70 @@ fn lr_block(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
     }
     workgroupBarrier();
   }
-  workgroupBarrier();
-  if (sl == 0u) {
-    for (var j = j0; j < D; j += WG) {
-      var g = 0.0;
-      for (var q = 0u; q < slices; q++) { g += lr_part[q * D + j]; }
-      row_grad(run, j, g);
+  if (D <= WG && (D & (D - 1u)) == 0u) {
+    // Every thread is a (slice, column) with lid = slice·D + column and reads only its own lr_part entry (no
+    // barrier first): one strided reduction.
+    let g = strided_sum(lid, lr_part[lid], D);
+    if (lid < D) { row_grad(run, lid, g); }
+  } else {
+    workgroupBarrier();
+    if (sl == 0u) {
+      for (var j = j0; j < D; j += WG) {
+        var g = 0.0;
+        for (var q = 0u; q < slices; q++) { g += lr_part[q * D + j]; }
+        row_grad(run, j, g);
+      }
+    }
+  }
+  var total = 0.0;
+  if (want_den) { total = wg_reduce(lid, den, 0u); }
+  if (lid == 0u) { emit_den(run, total); }
+}
+
+// The register row pass: Σ ℓₙ'·aₙ·e^shift over the rows at positions [lo, hi)
+// into row_grad and (want_den) Σ ℓₙ·e^shift, reading each row once. Thread
+// (group, lane) = (lid / RP_LANES, lid % RP_LANES) holds βₖ and its gradient
+// sum for the columns k = lane + i·RP_LANES (i < RP_MAX) in registers; each
+// group takes every (WG / RP_LANES)-th row: loads the row's columns into
+// registers, forms uₙ with its lanes (group_sum: shuffles when the lanes fit
+// a subgroup), and adds ℓₙ'(uₙ)·aₙₖ to its sums. One strided reduction per
+// column slot over the groups at the end.
+fn lr_pass(lid: u32, run: u32, lo: u32, hi: u32, shift: f32, want_den: bool) {
+  let lane = lid % RP_LANES;
+  let groups = WG / RP_LANES;
+  var w: array<f32, RP_MAX>;
+  var g: array<f32, RP_MAX>;
+  for (var i = 0u; i < RP_MAX; i++) {
+    let k = lane + i * RP_LANES;
+    if (k < D) { w[i] = row_weight(run, k); }
+  }
+  var den = 0.0;
+  let iters = (hi - lo + groups - 1u) / groups;
+  for (var t = 0u; t < iters; t++) {
+    let p = lo + t * groups + lid / RP_LANES;
+    var x: array<f32, RP_MAX>;
+    var dot = 0.0;
+    var row = 0u;
+    if (p < hi) {
+      row = row_at(run, p);
+      let base = row * D;
+      for (var i = 0u; i < RP_MAX; i++) {
+        let k = lane + i * RP_LANES;
+        if (k < D) { x[i] = lr_a[base + k]; }
+        dot += x[i] * w[i];
+      }
+    }
+    let u = group_sum(lid, dot, RP_LANES);
+    if (p < hi) {
+      let s = row_deriv(u, row, shift);
+      if (want_den && lane == 0u) { den += row_loss(u, row, shift); }
+      for (var i = 0u; i < RP_MAX; i++) { g[i] += s * x[i]; }
+    }
+  }
+  for (var i = 0u; i < RP_MAX; i++) {
+    if (i * RP_LANES < D) {
+      let total = strided_sum(lid, g[i], RP_LANES);
+      if (lid < RP_LANES && lid + i * RP_LANES < D) { row_grad(run, lid + i * RP_LANES, total); }
     }
   }
   var total = 0.0;

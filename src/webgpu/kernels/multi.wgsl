@@ -6,8 +6,12 @@
 // log form first finds the smallest margin (multi_min), so that the weights
 // never underflow.
 //
-// Per step: [multi_min] → multi_partial → multi_update. Report: multi_partial
-// with ctl.report = 1 → multi_report.
+// Per step: [multi_min] → multi_partial → multi_fold → multi_update. Report:
+// multi_partial with ctl.report = 1 → multi_fold → multi_report. multi_fold
+// adds the B blocks' parts (gradient and Σ loss; not the min margins, which
+// multi_partial has read by then) into block 0, in parallel over the
+// parameters, so the update reads one part instead of B in a serial loop
+// (B = 1: the host skips it).
 //
 // Guarded rules (steepest, coordinate, mirror): multi_update first checks the
 // point multi_partial evaluated (loss and gradient finite); a step proposed
@@ -108,6 +112,35 @@ fn multi_partial(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_i
   problem_block(lid, run, r.x, r.y, shift, report || MODE == 1u || GUARDED);
 }
 
+// Columns per multi_fold workgroup (grid x = ⌈(P + 1) / FOLD_COLS⌉, y = run):
+// thread (slice s, column c) = (lid / FOLD_COLS, lid % FOLD_COLS) adds blocks
+// s, s + S, s + 2S, … (S = WG / FOLD_COLS slices) with four loads in flight;
+// the FOLD_COLS threads of a slice read consecutive floats. At B = 1,024 and
+// WG = 256 a thread adds 32 parts.
+const FOLD_COLS: u32 = 8u;
+
+@compute @workgroup_size(WG)
+fn multi_fold(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
+  let run = wid.y;
+  let j = wid.x * FOLD_COLS + lid % FOLD_COLS;
+  let slices = WG / FOLD_COLS;
+  var acc = vec4<f32>();
+  if (j <= P) {
+    var b = lid / FOLD_COLS;
+    for (; b + 3u * slices < B; b += 4u * slices) {
+      acc += vec4<f32>(
+        partials[part_index(run, b) + j],
+        partials[part_index(run, b + slices) + j],
+        partials[part_index(run, b + 2u * slices) + j],
+        partials[part_index(run, b + 3u * slices) + j],
+      );
+    }
+    for (; b < B; b += slices) { acc.x += partials[part_index(run, b) + j]; }
+  }
+  let total = strided_sum(lid, (acc.x + acc.y) + (acc.z + acc.w), FOLD_COLS);
+  if (lid < FOLD_COLS && j <= P) { partials[part_index(run, 0u) + j] = total; }
+}
+
 @compute @workgroup_size(WG)
 fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3<u32>) {
   let run = wid.x;
@@ -119,7 +152,7 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
   var scale = 1.0;
   var bits = 0u;
   if (MODE == 1u || GUARDED) {
-    let den = sum_blocks(lid, run, P, 0u);
+    let den = partials[part_index(run, 0u) + P];
     if (!is_finite(den)) { bits = 1u; }
     if (MODE == 1u) {
       scale = 1.0 / den;
@@ -131,9 +164,7 @@ fn multi_update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
     scale = 1.0 / f32(span.y - span.x);
   }
   for (var j = lid; j < P; j += WG) {
-    var g = 0.0;
-    for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
-    g *= scale;
+    let g = partials[part_index(run, 0u) + j] * scale;
     slot_set(run, SLOT_G, j, g);
     if (!(abs(g) <= GRAD_MAX)) { bits |= 1u; }
     if (g != 0.0) { bits |= 2u; }
@@ -176,20 +207,16 @@ fn multi_report(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id
   let run = wid.x;
   var scale = 1.0;
   if (MEAN) { scale = 1.0 / f32(N); }
-  let loss = sum_blocks(lid, run, P, 0u) * scale;
+  let loss = partials[part_index(run, 0u) + P] * scale;
   var m = 0.0;
   for (var j = lid; j < P; j += WG) {
-    var g = 0.0;
-    for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
-    m = max(m, abs(g * scale));
+    m = max(m, abs(partials[part_index(run, 0u) + j] * scale));
   }
   let gmax = wg_reduce(lid, m, 1u);
   var ssq = 0.0;
   if (gmax > 0.0) {
     for (var j = lid; j < P; j += WG) {
-      var g = 0.0;
-      for (var b = 0u; b < B; b++) { g += partials[part_index(run, b) + j]; }
-      let r = g * scale / gmax;
+      let r = partials[part_index(run, 0u) + j] * scale / gmax;
       ssq += r * r;
     }
   }

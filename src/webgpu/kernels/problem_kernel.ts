@@ -45,8 +45,12 @@ export interface BoundProblemKernel {
   readonly signature: string;
   /** Float32 data for bindings 8, 9, … */
   readonly data: readonly Float32Array<ArrayBuffer>[];
-  /** The kernel's constants and costs for a workgroup size. */
-  layout(workgroupSize: number): KernelLayout;
+  /**
+   * The kernel's constants and costs for a workgroup size, on a driver when
+   * the kernel has a path-specific block (linear models: the register row
+   * pass on `multi`); without `path`, the fused driver's.
+   */
+  layout(workgroupSize: number, path?: "fused" | "multi"): KernelLayout;
 }
 
 /** How a bound kernel runs at one workgroup size. */

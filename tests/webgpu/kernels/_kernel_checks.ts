@@ -71,8 +71,8 @@ export function atTheCap(kernel: ProblemKernel): ProblemKernel {
       if (typeof bound === "string") return bound;
       return {
         ...bound,
-        layout(wg) {
-          const layout = bound.layout(wg);
+        layout(wg, path) {
+          const layout = bound.layout(wg, path);
           return {
             ...layout,
             blockLoops: (m) => layout.blockLoops(m) * f,
