@@ -5,6 +5,7 @@ import type { ProblemKernel } from "./kernels/problem_kernel.ts";
 import type { GpuOptimizer } from "./optimizers/gpu_optimizer.ts";
 import { momentumOptimizer } from "./optimizers/momentum.ts";
 import common from "./kernels/common.wgsl" with { type: "text" };
+import floatMath from "./kernels/float_math.wgsl" with { type: "text" };
 import fused from "./kernels/fused.wgsl" with { type: "text" };
 import multi from "./kernels/multi.wgsl" with { type: "text" };
 import update from "./optimizers/update.wgsl" with { type: "text" };
@@ -28,7 +29,7 @@ export const ENTRY_POINTS: Readonly<Record<"fused" | "multi", readonly EntryPoin
 
 /**
  * The WGSL module of a kernel and an update rule on a driver: common.wgsl,
- * the reductions (default: barrier trees; `_reductions.ts` picks per device),
+ * the float32 math (float_math.wgsl), the reductions (default: barrier trees; `_reductions.ts` picks per device),
  * the driver, the update stage (optimizers/update.wgsl), the rule (default:
  * gd's momentum), then the problem kernel.
  */
@@ -42,6 +43,7 @@ export function composeModule(
   return [
     ...directive,
     common,
+    floatMath,
     reductionsWgsl(reductions),
     path === "fused" ? fused : multi,
     update,

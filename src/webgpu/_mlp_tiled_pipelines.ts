@@ -3,7 +3,7 @@ import { cachedModule, cachedPipeline } from "./_pipeline_cache.ts";
 import gemmWgsl from "./kernels/mlp_gemm.wgsl" with { type: "text" };
 import headWgsl from "./kernels/mlp_head.wgsl" with { type: "text" };
 import updateWgsl from "./kernels/mlp_update.wgsl" with { type: "text" };
-import mathWgsl from "./kernels/mlp_math.wgsl" with { type: "text" };
+import mathWgsl from "./kernels/float_math.wgsl" with { type: "text" };
 
 /** The tiled path's five pipelines; none depends on a net's shape (sizes travel in uniforms). */
 export interface TiledPipelines {

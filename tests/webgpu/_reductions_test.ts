@@ -12,6 +12,7 @@ import { PROBLEM_KERNELS } from "../../src/webgpu/kernels/problem_kernels.ts";
 import { compileRun } from "../../src/run/compile_run.ts";
 import { createWebGpuEngines } from "../../src/webgpu/create_webgpu_engines.ts";
 import common from "../../src/webgpu/kernels/common.wgsl" with { type: "text" };
+import floatMath from "../../src/webgpu/kernels/float_math.wgsl" with { type: "text" };
 import { launchChromium, SKIP_BROWSER } from "../_chromium.ts";
 import { gpuTest } from "./_with_gpu.ts";
 
@@ -144,7 +145,7 @@ async function runProbe(device: GPUDevice, code: string, constants: Record<strin
 }
 
 gpuTest("the workgroup reductions (the fallback) meet the reductions' contract", async (gpu) => {
-  const code = [common, reductionsWgsl({ kind: "workgroup", reason: "test" }), PROBE].join("\n");
+  const code = [common, floatMath, reductionsWgsl({ kind: "workgroup", reason: "test" }), PROBE].join("\n");
   assertProbe(await runProbe(gpu.device, code, {}), "workgroup");
 });
 
@@ -181,6 +182,7 @@ Deno.test({
       const code = [
         ...(sg.kind === "subgroup" && sg.directive ? ["enable subgroups;"] : []),
         common,
+        floatMath,
         reductionsWgsl(sg),
         PROBE,
       ]
@@ -221,7 +223,7 @@ Deno.test({
           entries: [...ENTRY_POINTS[path]],
         }))
       );
-      const probe = [common, reductionsWgsl({ kind: "subgroup", size: 4 }), PROBE].join("\n");
+      const probe = [common, floatMath, reductionsWgsl({ kind: "subgroup", size: 4 }), PROBE].join("\n");
       const result = await page.evaluate(
         async ({ modules, probe, input, wg, runProbeSource }) => {
           // deno-lint-ignore no-explicit-any

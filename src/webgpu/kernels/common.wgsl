@@ -83,47 +83,10 @@ var<workgroup> flags_acc: atomic<u32>;
 // uniformity analysis treats private variables as non-uniform.
 var<private> full_batch: bool = true;
 
-// +∞, built from a runtime value: WGSL forbids ∞ as the value of a constant
-// expression, which bitcast<f32>(0x7f800000u) alone would be (Tint rejects it).
-fn inf_f32() -> f32 {
-  return bitcast<f32>(0x7f800000u ^ ctl.zero);
-}
-
-fn is_finite(x: f32) -> bool {
-  return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u;
-}
-
-// e^x to a few ulp: x = k·ln 2 + r with ln 2 split in two (Cody–Waite, as in
-// fdlibm's expf), e^x = 2^k·e^r with |r| ≤ ln2/2. WGSL only bounds exp's error
-// by 3 + 2|x| ulp, which late in a run is where the margins are.
-fn exp_acc(x: f32) -> f32 {
-  if (x > 88.8) { return inf_f32(); }
-  if (x < -104.0) { return 0.0; }
-  let k = round(x * 1.44269504088896341);
-  let r = (x - k * 6.9313812256e-01) - k * 9.0580006145e-06;
-  let ki = i32(k);
-  let half = ki / 2;
-  return ldexp(ldexp(exp(r), half), ki - half);
-}
-
-// log(1 + t) for t ≥ 0 to a few ulp: 2·atanh(s) with s = t/(2 + t) ≤ 1/3,
-// summed as its series (error < s²⁰/21); WGSL's log is only absolutely
-// accurate (2⁻²¹) near 1, which would swamp small t.
-fn log1p_pos(t: f32) -> f32 {
-  if (t > 1.0) { return log(1.0 + t); }
-  let s = t / (2.0 + t);
-  let s2 = s * s;
-  var p = 1.0 / 19.0;
-  p = 1.0 / 17.0 + s2 * p;
-  p = 1.0 / 15.0 + s2 * p;
-  p = 1.0 / 13.0 + s2 * p;
-  p = 1.0 / 11.0 + s2 * p;
-  p = 1.0 / 9.0 + s2 * p;
-  p = 1.0 / 7.0 + s2 * p;
-  p = 1.0 / 5.0 + s2 * p;
-  p = 1.0 / 3.0 + s2 * p;
-  p = 1.0 + s2 * p;
-  return 2.0 * s * p;
+// The 0 that float_math.wgsl (is_finite, inf_f32, exp_acc, log1p_pos, expm1_acc,
+// composed after this file) builds +∞ from.
+fn runtime_zero() -> u32 {
+  return ctl.zero;
 }
 
 // wg_reduce, group_sum and strided_sum: reduce_workgroup.wgsl or reduce_subgroup.wgsl (_reductions.ts picks).

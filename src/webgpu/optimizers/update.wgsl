@@ -142,21 +142,6 @@ fn pow_acc(x: f32, y: f32) -> f32 {
   return exp_acc(y * log_acc(x));
 }
 
-// eˣ − 1 to a few ulp, also for small |x| where exp(x) − 1 cancels (Adam's bias corrections).
-fn expm1_acc(x: f32) -> f32 {
-  if (abs(x) > 0.35) { return exp_acc(x) - 1.0; }
-  var p = 1.0 / 3628800.0;
-  p = 1.0 / 362880.0 + x * p;
-  p = 1.0 / 40320.0 + x * p;
-  p = 1.0 / 5040.0 + x * p;
-  p = 1.0 / 720.0 + x * p;
-  p = 1.0 / 120.0 + x * p;
-  p = 1.0 / 24.0 + x * p;
-  p = 1.0 / 6.0 + x * p;
-  p = 0.5 + x * p;
-  return x + x * x * p;
-}
-
 // ∇½‖x‖²_q at x = slot s (src/math/half_squared_norm_gradient.ts), in two
 // parts: lp_map() reduces over the workgroup, lp_entry() gives entry j.
 // kind 0: q = 2 (x itself); 1: q = ∞ (x_j at the first largest |x_j|, 0

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import common from "../../../src/webgpu/kernels/common.wgsl" with { type: "text" };
+import floatMath from "../../../src/webgpu/kernels/float_math.wgsl" with { type: "text" };
 import source from "../../../src/webgpu/kernels/linear_classification.wgsl" with { type: "text" };
 import { evaluateWgsl, ulps } from "../_evaluate_wgsl.ts";
 import { gpuTest } from "../_with_gpu.ts";
@@ -49,7 +50,7 @@ gpuTest(
     const us = [0.5, 5, 16, 16.7, 17, 20, 50, 86, 87.5, 88, 90, 95, 100, 103.5, 104.5, 120];
     const cases: [number, number][] = us.flatMap((u) => [[u, 0], [u, u - 1]] as [number, number][])
       .map(([u, shift]) => [Math.fround(u), Math.fround(shift)]);
-    const got = await evaluateWgsl(gpu, [common, source], "row_loss(a, 0u, b)", cases, {
+    const got = await evaluateWgsl(gpu, [common, floatMath, source], "row_loss(a, 0u, b)", cases, {
       constants: { LOSS: 0 },
       uniforms: [0],
     });

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import common from "../../../src/webgpu/kernels/common.wgsl" with { type: "text" };
+import floatMath from "../../../src/webgpu/kernels/float_math.wgsl" with { type: "text" };
+import { reductionsWgsl } from "../../../src/webgpu/_reductions.ts";
 import update from "../../../src/webgpu/optimizers/update.wgsl" with { type: "text" };
 import type { GpuContext } from "../../../src/webgpu/device.ts";
 import { evaluateWgsl, ulps } from "../_evaluate_wgsl.ts";
@@ -16,7 +18,13 @@ fn slot_sync() {}`;
 const FNS = ["log_acc(a)", "pow_acc(a, b)", "expm1_acc(a)"];
 
 function evaluate(gpu: GpuContext, fn: number, args: readonly [number, number][]): Promise<Float32Array> {
-  return evaluateWgsl(gpu, [common, update, STUBS], FNS[fn]!, args, { uniforms: [0] });
+  return evaluateWgsl(
+    gpu,
+    [common, floatMath, reductionsWgsl({ kind: "workgroup", reason: "test" }), update, STUBS],
+    FNS[fn]!,
+    args,
+    { uniforms: [0] },
+  );
 }
 
 gpuTest(
@@ -53,11 +61,14 @@ gpuTest("update.wgsl's pow_acc is within a few ulp for the ratios and norms the 
   });
 });
 
-gpuTest("update.wgsl's expm1_acc keeps its relative accuracy at small |x|, where exp(x) − 1 cancels", async (gpu) => {
-  const xs = [-1e-7, -1e-4, -0.001, -0.1, -0.3, -0.35, -0.36, -1, -10, -200, 1e-6, 0.2, 2].map(Math.fround);
-  const got = await evaluate(gpu, 2, xs.map((x) => [x, 0]));
-  xs.forEach((x, i) => {
-    const want = Math.expm1(x);
-    assert.ok(ulps(got[i]!, want) <= 4, `expm1(${x}): ${got[i]} vs ${want} (${ulps(got[i]!, want)} ulp)`);
-  });
-});
+gpuTest(
+  "float_math.wgsl's expm1_acc keeps its relative accuracy at small |x|, where exp(x) − 1 cancels",
+  async (gpu) => {
+    const xs = [-1e-7, -1e-4, -0.001, -0.1, -0.3, -0.35, -0.36, -1, -10, -200, 1e-6, 0.2, 2].map(Math.fround);
+    const got = await evaluate(gpu, 2, xs.map((x) => [x, 0]));
+    xs.forEach((x, i) => {
+      const want = Math.expm1(x);
+      assert.ok(ulps(got[i]!, want) <= 4, `expm1(${x}): ${got[i]} vs ${want} (${ulps(got[i]!, want)} ulp)`);
+    });
+  },
+);
