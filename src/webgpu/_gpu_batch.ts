@@ -6,6 +6,7 @@ import { createBatchResources } from "./_batch_resources.ts";
 import { createBatchStream } from "./_batch_stream.ts";
 import { guard, scoped, throwIfFailed } from "./_guard.ts";
 import { createStaging } from "./_staging.ts";
+import { settleSteps } from "./_settle_steps.ts";
 import { bindRuns, type BoundRuns } from "./_bind_runs.ts";
 import { structLayouts } from "./_struct_layouts.ts";
 import { pickReductions, reductionConstants, type Reductions, subgroupDirective } from "./_reductions.ts";
@@ -256,19 +257,13 @@ export async function createGpuBatch(
     }
     const [bytes] = await Promise.all([staging.map(out, k * INFO_BYTES), guard(gpu, Promise.all(checks))]);
     const u32 = new Uint32Array(bytes);
-    const alive = live();
-    runs.forEach((_, i) => {
-      if (!alive[i]) return;
-      const gpuStep = u32[i * INFO_WORDS + I.step]!, frozen = u32[i * INFO_WORDS + I.frozen]!;
-      const taken = (gpuStep - (before >>> 0)) >>> 0;
-      if (frozen === 1) {
-        diverged[i] = before + taken;
-      } else if (taken !== steps) {
-        throw new Error(
-          `The GPU took ${taken} of ${steps} steps of run ${i} (a software adapter's loop cap?): results would be wrong`,
-        );
-      }
-    });
+    settleSteps(
+      live(),
+      before,
+      steps,
+      (i) => [u32[i * INFO_WORDS + I.step]!, u32[i * INFO_WORDS + I.frozen]!],
+      diverged,
+    );
   }
 
   async function read(): Promise<GpuRunRead[]> {

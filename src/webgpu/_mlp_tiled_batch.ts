@@ -1,4 +1,5 @@
 import type { CompiledRun } from "../run/compile_run.ts";
+import { settleSteps } from "./_settle_steps.ts";
 import type { Mlp } from "../problems/mlp/mlp.ts";
 import type { LabeledData } from "../problems/shared/labeled_data.ts";
 import type { GpuContext } from "./device.ts";
@@ -108,18 +109,7 @@ export async function createTiledMlpBatch(gpu: GpuContext, runs: readonly Compil
       members.forEach((m, i) => encoder.copyBufferToBuffer(m.st, 0, out, 32 * i, 32));
     }, 32 * k);
     const u32 = new Uint32Array(bytes);
-    runs.forEach((_, i) => {
-      if (!alive[i]) return;
-      const gpuStep = u32[8 * i]!, frozen = u32[8 * i + 1]!;
-      const taken = (gpuStep - (before >>> 0)) >>> 0;
-      if (frozen === 1) {
-        diverged[i] = before + taken;
-      } else if (taken !== steps) {
-        throw new Error(
-          `The GPU took ${taken} of ${steps} steps of run ${i} (a software adapter's loop cap?): results would be wrong`,
-        );
-      }
-    });
+    settleSteps(alive, before, steps, (i) => [u32[8 * i]!, u32[8 * i + 1]!], diverged);
   }
 
   async function read(): Promise<GpuRunRead[]> {
