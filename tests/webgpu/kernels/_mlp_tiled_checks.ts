@@ -11,7 +11,7 @@ export function net(
   n: number,
   loss: "cross-entropy" | "logistic" | "exp" = "cross-entropy",
   bias = true,
-) {
+): Record<string, unknown> {
   return { ...mlpNet(loss, bias, widths), data: points(n, loss !== "cross-entropy") };
 }
 
